@@ -1,0 +1,21 @@
+/** One postgres.js pool + drizzle per process. Server-only. */
+import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import * as schema from './schema/index.ts';
+
+export type Sql = postgres.Sql;
+export function createSql(url: string, opts: { max?: number; app?: string } = {}): Sql {
+  return postgres(url, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: opts.app ?? 'esms' },
+    // bigint columns (counters) come back as JS numbers: they stay far below 2^53
+    types: { bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) } },
+    transform: { undefined: null },
+  });
+}
+export function createDb(sql: Sql) {
+  return drizzle(sql, { schema });
+}
+export type Db = ReturnType<typeof createDb>;
+export { schema };

@@ -1,0 +1,15 @@
+/** The embedded broker as a supervised process (launcher). */
+import { startEmbeddedBroker } from './embedded-broker.ts';
+import { env } from '../env.ts';
+import { logger } from '../log.ts';
+
+const log = logger('broker');
+const b = await startEmbeddedBroker(env.MQTT_PORT);
+log.info({ port: b.port }, 'embedded MQTT broker (aedes) listening');
+process.send?.({ type: 'ready' });
+const stop = async () => {
+  await b.close();
+  process.exit(0);
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
