@@ -22,7 +22,10 @@ export function services(): Services {
   if (!g[KEY]) {
     if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set (the launcher sets it)');
     const sql = createSql(env.DATABASE_URL, { max: 20, app: 'esms-portal' });
-    g[KEY] = { env, sql, db: createDb(sql) };
+    // drizzle's postgres-js driver replaces the pool's date and json (de)serializers with pass-throughs, which
+    // breaks raw sql`` with Date or sql.json() parameters (and returns timestamps as strings): give it its own
+    // pool (postgres.js connects lazily, so an unused one costs nothing).
+    g[KEY] = { env, sql, db: createDb(createSql(env.DATABASE_URL, { max: 4, app: 'esms-portal-orm' })) };
   }
   return g[KEY]!;
 }

@@ -60,6 +60,28 @@ export interface ServerToClientEvents {
   'circuits:delta': (msg: { v: 1; at: number; siteId: string; circuits: CircuitLatest[] }) => void;
   alarm: (msg: { v: 1; alarm: AlarmEventPayload }) => void;
   hello: (msg: { v: 1; rooms: string[]; user: string }) => void;
+  /** a personal notification (alarm, escalation, hazard, digest), sent to the room userRoom(id) */
+  notification: (msg: { v: 1; notification: NotificationPayload }) => void;
+}
+
+/** Per-user room every browser socket joins; only the notify worker publishes to it. */
+export const userRoom = (userId: number) => `user:${userId}`;
+
+export interface NotificationPayload {
+  id: number;
+  kind: 'alarm' | 'escalation' | 'hazard' | 'digest';
+  change: string;
+  severity: Severity;
+  title: string;
+  body: string;
+  url: string;
+  alarmId: number | null;
+  hazardId: number | null;
+  siteId: string | null;
+  siteName: string | null;
+  createdAt: number;
+  /** when the underlying event was recorded (alarm row written): for latency */
+  eventAt: number;
 }
 
 export type JoinAck = { ok: true; room: string } | { ok: false; room: string; error: string };
@@ -72,7 +94,7 @@ export interface ClientToServerEvents {
 export interface InternalPublish {
   v: 1;
   rooms: string[];
-  event: 'sites:delta' | 'circuits:delta' | 'alarm';
+  event: 'sites:delta' | 'circuits:delta' | 'alarm' | 'notification';
   payload: unknown;
 }
 export interface InternalClientToServer {

@@ -65,8 +65,7 @@ function rateLimited(msBeforeNext: number): AppError {
   });
 }
 
-const badCredentials = () =>
-  new AppError('UNAUTHENTICATED', { message: '用户名或密码错误', messageEn: 'Wrong username or password' });
+const badCredentials = () => new AppError('UNAUTHENTICATED', { message: '用户名或密码错误', messageEn: 'Wrong username or password' });
 
 /** Blocked keys are refused before argon2 runs; only failures consume points; success resets username+ip. */
 export async function attemptLogin(

@@ -25,6 +25,8 @@ export const ACTIONS = [
   'simulator.inject',
   'user.admin',
   'public.review',
+  /** notification channel health, failed deliveries, retry (issue #7) */
+  'notify.admin',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -35,7 +35,7 @@ async function main() {
   const sup = new Supervisor(path.resolve(root, env.DATA_DIR, 'logs'));
   const internalToken = env.INTERNAL_TOKEN ?? randomBytes(24).toString('base64url');
   const mqttUrl = env.MQTT_URL ?? `mqtt://127.0.0.1:${env.MQTT_PORT}`;
-  const workers = ['ingest', ...(env.SIMULATOR ? ['simulator'] : [])];
+  const workers = ['ingest', 'notify', ...(env.SIMULATOR ? ['simulator'] : [])];
   const common = {
     DATABASE_URL: databaseUrl,
     MQTT_URL: mqttUrl,
@@ -64,6 +64,7 @@ async function main() {
     if (!env.MQTT_URL) await sup.start({ name: 'broker', entry: 'server/mqtt/broker-main.ts', env: common, waitReady: true });
     await sup.start({ name: 'portal', entry: 'server/http/main.ts', env: common, waitReady: true, readyTimeoutMs: 180_000 });
     await sup.start({ name: 'ingest', entry: 'workers/ingest/main.ts', env: common, waitReady: true });
+    await sup.start({ name: 'notify', entry: 'workers/notify/main.ts', env: common, waitReady: true });
     if (env.SIMULATOR) await sup.start({ name: 'simulator', entry: 'workers/simulator/main.ts', env: common, waitReady: true });
   } catch (e) {
     console.error(e);

@@ -23,7 +23,7 @@ interface Running {
   log: WriteStream;
 }
 
-const COLORS: Record<string, string> = { broker: '35', portal: '36', ingest: '32', simulator: '33' };
+const COLORS: Record<string, string> = { broker: '35', portal: '36', ingest: '32', notify: '34', simulator: '33' };
 
 function pretty(name: string, line: string): string {
   let text = line;
@@ -59,7 +59,8 @@ export class Supervisor {
   private spawn(r: Running): Promise<void> {
     const { spec } = r;
     const proc = fork(spec.entry, [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', '--import', new URL('./child-guard.ts', import.meta.url).pathname],
+      detached: true,
       env: { ...process.env, ...spec.env, WORKER_NAME: spec.name },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

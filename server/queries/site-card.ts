@@ -38,13 +38,16 @@ export interface SiteCard {
   activeAlarms: SiteCardAlarm[];
 }
 
+// a pool shared with drizzle hands timestamps back as strings; either way the wire gets ISO 8601
+const iso = (v: Date | string) => new Date(v).toISOString();
+
 export type SiteCardResult = { kind: 'ok'; card: SiteCard } | { kind: 'forbidden' } | { kind: 'not_found' };
 
 export async function siteCard(sql: Sql, scope: Scope, id: string): Promise<SiteCardResult> {
   const ref = await siteRef(sql, id);
   if (!ref) return { kind: 'not_found' };
   if (!canSeeSite(scope, ref)) return { kind: 'forbidden' };
-  const [card] = await sql<(Omit<SiteCard, 'activeAlarms' | 'lastSeenAt'> & { lastSeenAt: Date | null })[]>`
+  const [card] = await sql<(Omit<SiteCard, 'activeAlarms' | 'lastSeenAt'> & { lastSeenAt: Date | string | null })[]>`
     SELECT s.id, s.name_zh AS name, s.name_en AS "nameEn", s.category, s.county_adcode AS county,
            c.name_zh AS "countyZh", c.name_en AS "countyEn", d.name_zh AS "departmentZh", d.name_en AS "departmentEn",
            s.address, s.rollout_state AS rollout, s.status, s.last_seen_at AS "lastSeenAt",
@@ -56,7 +59,7 @@ export async function siteCard(sql: Sql, scope: Scope, id: string): Promise<Site
     JOIN departments d ON d.id = s.department_id
     WHERE s.id = ${id} AND ${siteScopeSql(sql, scope)}`;
   if (!card) return { kind: 'forbidden' };
-  const alarms = await sql<(Omit<SiteCardAlarm, 'openedAt'> & { openedAt: Date })[]>`
+  const alarms = await sql<(Omit<SiteCardAlarm, 'openedAt'> & { openedAt: Date | string })[]>`
     SELECT a.id::int AS id, a.type, a.severity, a.opened_at AS "openedAt", k.name_zh AS "circuitName",
            a.reason_zh AS "reasonZh", a.reason_en AS "reasonEn"
     FROM alarms a LEFT JOIN circuits k ON k.id = a.circuit_id
@@ -67,8 +70,8 @@ export async function siteCard(sql: Sql, scope: Scope, id: string): Promise<Site
     kind: 'ok',
     card: {
       ...card,
-      lastSeenAt: card.lastSeenAt?.toISOString() ?? null,
-      activeAlarms: alarms.map((a) => ({ ...a, openedAt: a.openedAt.toISOString() })),
+      lastSeenAt: card.lastSeenAt == null ? null : iso(card.lastSeenAt),
+      activeAlarms: alarms.map((a) => ({ ...a, openedAt: iso(a.openedAt) })),
     },
   };
 }

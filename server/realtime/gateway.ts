@@ -7,6 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import type { Sql } from '../../db/client.ts';
 import type { ClientToServerEvents, InternalClientToServer, InternalPublish, ServerToClientEvents } from '../../lib/events/realtime.ts';
+import { userRoom } from '../../lib/events/realtime.ts';
 import { principalFromToken, readCookie, SESSION_COOKIE } from '../auth/session.ts';
 import { canJoinRoom, roomsForScope, type Principal, type SiteRef } from '../auth/scope.ts';
 
@@ -48,6 +49,7 @@ export function attachGateway(server: http.Server, sql: Sql, internalToken: stri
     const p = socket.data.principal;
     const rooms = roomsForScope(p.scope);
     socket.join(rooms);
+    socket.join(userRoom(p.userId)); // personal notifications (workers/notify)
     socket.emit('hello', { v: 1, rooms, user: p.username });
     socket.on('join', async (room, ack) => {
       if (typeof ack !== 'function') return;

@@ -1,0 +1,49 @@
+/**
+ * Frame of the working screens (alarms, hazards, records, settings): a dark top bar with the sections, the bell
+ * and the live toaster. Server component; the bell and toaster are client islands.
+ */
+import type { Principal } from '../../../server/auth/scope.ts';
+import { can } from '../../../server/auth/permissions.ts';
+import { ROLE_INFO } from '../../../lib/domain/catalog.ts';
+import { AlertCenterBell } from './AlertCenterBell.tsx';
+import { AlarmToaster } from './AlarmToaster.tsx';
+import w from './work.module.css';
+
+const NAV = [
+  { href: '/map', zh: '监测地图', en: 'Map' },
+  { href: '/alarms', zh: '报警中心', en: 'Alarms' },
+  { href: '/hazards', zh: '隐患整改', en: 'Hazards' },
+  { href: '/records', zh: '日常记录', en: 'Records' },
+  { href: '/settings/notifications', zh: '通知设置', en: 'Notifications' },
+];
+
+export function WorkShell({ p, active, children }: { p: Principal; active: string; children: React.ReactNode }) {
+  const nav = can(p.role, 'notify.admin') ? [...NAV, { href: '/settings/notifications/status', zh: '通道状态', en: 'Channels' }] : NAV;
+  return (
+    <div className={w.shell}>
+      <header className={w.top}>
+        <a className={w.brand} href="/map">
+          <span className={w.logo} aria-hidden="true">⚡</span>
+          <span className={w.brandText}>昌都市智慧式用电安全管理平台</span>
+        </a>
+        <nav className={w.nav} aria-label="主导航 Main">
+          {nav.map((n) => (
+            <a key={n.href} href={n.href} className={n.href === active ? w.navOn : undefined} aria-current={n.href === active ? 'page' : undefined}>
+              {n.zh}
+              <small>{n.en}</small>
+            </a>
+          ))}
+        </nav>
+        <div className={w.user}>
+          <AlertCenterBell />
+          <span className={w.who} title={ROLE_INFO[p.role].en}>
+            {p.displayName}
+            <small>{ROLE_INFO[p.role].zh}</small>
+          </span>
+        </div>
+      </header>
+      <main className={w.main}>{children}</main>
+      <AlarmToaster />
+    </div>
+  );
+}

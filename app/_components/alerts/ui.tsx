@@ -1,0 +1,44 @@
+/** Small presentational pieces shared by the working screens (server-safe, no hooks). */
+import { SEVERITY_INFO } from '../../../server/workflow/pure/severity.ts';
+import { HAZARD_STATE_INFO, type HazardState } from '../../../server/workflow/pure/hazard-machine.ts';
+import { durationZh, formatBeijing } from '../../../server/workflow/pure/quiet-hours.ts';
+import { SEV_ICON } from './sev.ts';
+import w from './work.module.css';
+
+export function SevPill({ s }: { s: 'warning' | 'alarm' | 'critical' }) {
+  const i = SEVERITY_INFO[s];
+  return (
+    <span className={w.pill} style={{ color: i.color }} title={i.en}>
+      {SEV_ICON[s]} {i.zh}
+    </span>
+  );
+}
+
+const STATE_COLOR: Record<HazardState, string> = {
+  reported: '#ffb020',
+  assigned: '#38c6ff',
+  rectifying: '#38c6ff',
+  submitted: '#b38cff',
+  verified: '#2bd9a0',
+  closed: '#6b7785',
+  returned: '#ff8a5c',
+};
+export function HazardStatePill({ s, overdue }: { s: HazardState; overdue?: boolean }) {
+  return (
+    <>
+      <span className={w.pill} style={{ color: STATE_COLOR[s] }} title={HAZARD_STATE_INFO[s].en}>
+        {HAZARD_STATE_INFO[s].zh}
+      </span>
+      {overdue && (
+        <span className={w.pill} style={{ color: '#ff4d4f', marginLeft: 4 }} title="Overdue">
+          ⏰ 超期
+        </span>
+      )}
+    </>
+  );
+}
+
+export const fmt = (d: Date | string | number | null | undefined) => (d == null ? '' : formatBeijing(new Date(d)));
+/** "3 小时 20 分前", or 刚刚 within the first minute */
+export const since = (d: Date | string, now = Date.now()) => (now - new Date(d).getTime() < 60_000 ? '刚刚' : `${durationZh(now - new Date(d).getTime())}前`);
+export const todayBj = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

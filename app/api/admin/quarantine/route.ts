@@ -1,0 +1,16 @@
+/** GET /api/admin/quarantine — rejected device messages (reason, escaped raw text or hex) and counters. */
+import { z } from 'zod';
+import { route } from '../../../../server/http/route.ts';
+import { services } from '../../../../server/services.ts';
+import { REJECT_REASONS } from '../../../../workers/ingest/reasons.ts';
+import { readQuarantine } from '../../../../workers/ingest/quarantine-read.ts';
+
+const empty = (v: unknown) => (v === '' || v == null ? undefined : v);
+const query = z.object({
+  reason: z.preprocess(empty, z.enum(REJECT_REASONS).optional()),
+  device: z.preprocess(empty, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional()),
+  before: z.preprocess(empty, z.coerce.number().int().positive().optional()),
+  limit: z.preprocess(empty, z.coerce.number().int().min(1).max(200).default(50)),
+});
+
+export const GET = route({ permission: 'quarantine.view', query }, async ({ query: q }) => readQuarantine(services().sql, q));

@@ -1,0 +1,126 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { CATEGORIES, ROLLOUT_INFO, STATUS_INFO, type SiteStatus } from '../../lib/domain/catalog.ts';
+import { pick, type Lang, type PortalKey } from '../../lib/i18n/portal.ts';
+import type { MapSite } from '../../server/queries/sites-for-map.ts';
+import type { SiteCard } from '../../server/queries/site-card.ts';
+import { ALARM_TYPE_INFO, SEVERITY_INFO } from './alarm-labels.ts';
+import { STATUS_ICON } from './colors.ts';
+import s from './panels.module.css';
+
+type State = { kind: 'loading' } | { kind: 'ok'; card: SiteCard } | { kind: 'error'; message: string };
+
+function when(iso: string | null) {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16);
+}
+
+export function SiteCardPanel(props: {
+  site: MapSite;
+  liveStatus: SiteStatus;
+  lang: Lang;
+  t: (k: PortalKey) => string;
+  onClose: () => void;
+}) {
+  const { site, liveStatus, lang, t, onClose } = props;
+  const [st, setSt] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    const ac = new AbortController();
+    fetch(`/api/sites/${encodeURIComponent(site.id)}`, { signal: ac.signal, cache: 'no-store' })
+      .then(async (r) => {
+        const body = await r.json();
+        if (r.ok) setSt({ kind: 'ok', card: body as SiteCard });
+        else setSt({ kind: 'error', message: (lang === 'en' ? body?.error?.messageEn : body?.error?.message) ?? t('loadFailed') });
+      })
+      .catch(() => {
+        if (!ac.signal.aborted) setSt({ kind: 'error', message: t('loadFailed') });
+      });
+    return () => ac.abort();
+    // keyed by site id only: a language switch must not refetch (an error message keeps its language)
+  }, [site.id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const status = STATUS_INFO[liveStatus];
+  const card = st.kind === 'ok' ? st.card : null;
+  return (
+    <section className={s.card} aria-label={site.name} data-testid="site-card">
+      <div className={s.cardHead}>
+        <div>
+          <h2 className={s.cardTitle}>{lang === 'en' ? site.nameEn : site.name}</h2>
+          <div className={s.cardSub}>{lang === 'en' ? site.name : site.nameEn}</div>
+        </div>
+        <button type="button" className={s.close} onClick={onClose} aria-label={t('close')}>
+          ×
+        </button>
+      </div>
+      <div className={s.badgeRow}>
+        <span className={s.badge} style={{ color: status.color, borderColor: status.color }} data-testid="card-status">
+          {STATUS_ICON[liveStatus]} {pick(lang, status)}
+        </span>
+        <span className={s.badge} style={{ color: CATEGORIES[site.category].hue, borderColor: CATEGORIES[site.category].hue }}>
+          {pick(lang, CATEGORIES[site.category])}
+        </span>
+      </div>
+      {st.kind === 'loading' && <p className={s.muted}>{t('loading')}</p>}
+      {st.kind === 'error' && (
+        <p className={s.cardError} role="alert" data-testid="card-error">
+          {st.message}
+        </p>
+      )}
+      {card && (
+        <>
+          <dl className={s.facts}>
+            <dt>{t('county')}</dt>
+            <dd>{lang === 'en' ? card.countyEn : card.countyZh}</dd>
+            <dt>{t('department')}</dt>
+            <dd>{lang === 'en' ? card.departmentEn : card.departmentZh}</dd>
+            <dt>{t('address')}</dt>
+            <dd>{card.address || '—'}</dd>
+            <dt>{t('rollout')}</dt>
+            <dd>{pick(lang, ROLLOUT_INFO[card.rollout])}</dd>
+            <dt>{t('devicesOnline')}</dt>
+            <dd data-testid="card-devices">
+              {card.devicesOnline} / {card.devicesTotal}
+            </dd>
+            <dt>{t('circuits')}</dt>
+            <dd>{card.circuits}</dd>
+            <dt>{t('lastSeen')}</dt>
+            <dd>{when(card.lastSeenAt)}</dd>
+          </dl>
+          <h3 className={s.sectionHead}>
+            <span>
+              {t('activeAlarms')} ({card.activeAlarms.length})
+            </span>
+          </h3>
+          {card.activeAlarms.length === 0 ? (
+            <p className={s.muted}>{t('noActiveAlarms')}</p>
+          ) : (
+            <ul className={s.alarmList}>
+              {card.activeAlarms.map((a) => (
+                <li key={a.id} className={s.alarm} style={{ borderLeftColor: STATUS_INFO[a.severity].color }}>
+                  <div className={s.alarmHead}>
+                    <span style={{ color: STATUS_INFO[a.severity].color }}>
+                      {STATUS_ICON[a.severity]} {pick(lang, SEVERITY_INFO[a.severity])}
+                    </span>
+                    <span>{pick(lang, ALARM_TYPE_INFO[a.type])}</span>
+                    <span className={s.muted}>{when(a.openedAt)}</span>
+                  </div>
+                  <div className={s.alarmBody}>
+                    {a.circuitName ? `${a.circuitName} · ` : ''}
+                    {lang === 'en' ? a.reasonEn : a.reasonZh}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { ROLE_INFO } from '../../lib/domain/catalog.ts';
+import { describeScope } from '../../server/queries/scope-description.ts';
+import { services } from '../../server/services.ts';
+import { currentLang, currentPrincipal } from '../_lib/server-session.ts';
+import { MapScreen } from './MapScreen.tsx';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '监测地图 · 昌都市智慧式用电安全管理平台' };
+
+export default async function MapPage() {
+  const p = await currentPrincipal();
+  if (!p) redirect('/login?next=/map');
+  const scope = await describeScope(services().sql, p.scope);
+  return (
+    <MapScreen
+      initialLang={await currentLang()}
+      user={{
+        displayName: p.displayName,
+        role: p.role,
+        roleZh: ROLE_INFO[p.role].zh,
+        roleEn: ROLE_INFO[p.role].en,
+        scopeZh: scope.zh,
+        scopeEn: scope.en,
+      }}
+    />
+  );
+}

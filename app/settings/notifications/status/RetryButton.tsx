@@ -1,0 +1,26 @@
+'use client';
+/** Re-queue failed deliveries (one, or all). */
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import w from '../../../_components/alerts/work.module.css';
+
+export function RetryButton({ ids, all }: { ids?: number[]; all?: boolean }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState('');
+  async function retry() {
+    setBusy(true);
+    const r = await fetch('/api/notifications/retry', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(all ? { all: true } : { ids }) });
+    setBusy(false);
+    if (!r.ok) return setErr('重试失败');
+    router.refresh();
+  }
+  return (
+    <>
+      <button className={`${w.btn} ${all ? w.primary : ''}`} onClick={retry} disabled={busy}>
+        {busy ? '…' : all ? '全部重试 Retry all' : '重试'}
+      </button>
+      {err && <span className={w.err}>{err}</span>}
+    </>
+  );
+}

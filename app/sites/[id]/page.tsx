@@ -1,0 +1,26 @@
+/** /sites/[id] — the site's digital twin. Server part: sign-in, scope (403 page in Chinese), then the 3D client. */
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { ID_RE } from '../../../lib/protocol/v1.ts';
+import { currentLang, currentPrincipal } from '../../_lib/server-session.ts';
+import { services } from '../../../server/services.ts';
+import { twinAccess } from '../../../server/twin/access.ts';
+import { Forbidden } from './Forbidden.tsx';
+import { TwinClient } from './TwinClient.tsx';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '场所三维 · 昌都市智慧式用电安全管理平台' };
+
+export default async function SitePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const sp = await searchParams;
+  if (!ID_RE.test(id)) notFound();
+  const principal = await currentPrincipal();
+  const here = `/sites/${id}${sp.from === 'map' ? '?from=map' : ''}`;
+  if (!principal) redirect(`/login?next=${encodeURIComponent(here)}`);
+  const lang = await currentLang();
+  const access = await twinAccess(services().sql, principal.scope, id);
+  if (access === 'not_found') notFound();
+  if (access === 'forbidden') return <Forbidden siteId={id} lang={lang} />;
+  return <TwinClient siteId={id} initialLang={lang} fromMap={sp.from === 'map'} />;
+}

@@ -1,0 +1,54 @@
+/** /sites/[id]/plan — the site as a plain list (buildings, floors, circuits): a text alternative to the 3D twin. */
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { ID_RE } from '../../../../lib/protocol/v1.ts';
+import { currentLang, currentPrincipal } from '../../../_lib/server-session.ts';
+import { services } from '../../../../server/services.ts';
+import { twinAccess } from '../../../../server/twin/access.ts';
+import { siteBuildingList } from '../../../../server/twin/building-list.ts';
+import { Forbidden } from '../Forbidden.tsx';
+import s from '../twin.module.css';
+
+export const dynamic = 'force-dynamic';
+
+export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!ID_RE.test(id)) notFound();
+  const principal = await currentPrincipal();
+  if (!principal) redirect(`/login?next=${encodeURIComponent(`/sites/${id}/plan`)}`);
+  const lang = await currentLang();
+  const { sql } = services();
+  const access = await twinAccess(sql, principal.scope, id);
+  if (access === 'not_found') notFound();
+  if (access === 'forbidden') return <Forbidden siteId={id} lang={lang} />;
+  const rows = await siteBuildingList(sql, principal.scope, id);
+  const en = lang === 'en';
+  return (
+    <main className={s.refusal} style={{ textAlign: 'left', maxWidth: 760 }} data-testid="twin-plan">
+      <Link href={`/sites/${id}`} className={s.primaryBtn} data-testid="twin-plan-3d">
+        {en ? '3D view / 三维视图' : '三维视图 / 3D view'}
+      </Link>
+      <h1>{en ? 'Buildings and circuits' : '建筑与监测回路'}</h1>
+      <table className={s.values}>
+        <thead>
+          <tr>
+            <th>{en ? 'Building' : '建筑'}</th>
+            <th>{en ? 'Floors' : '层数'}</th>
+            <th>{en ? 'Circuits' : '回路'}</th>
+            <th>{en ? 'In alarm' : '报警中'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th>{en ? r.nameEn : r.nameZh}</th>
+              <td>{r.floors}</td>
+              <td>{r.circuits}</td>
+              <td>{r.alarming}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

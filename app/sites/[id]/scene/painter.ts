@@ -1,0 +1,108 @@
+/**
+ * Decides every circuit's colour and pulse from its latest reading, its active alarms and the heat mode, and
+ * the panels' and buildings' alarm state. Paints only what changed; one flush per update.
+ */
+import type { CircuitLatest } from '../../../../lib/events/realtime.ts';
+import { srgbToLinear } from '../../../../lib/twin/circuit-geometry.ts';
+import { heatRatio, heatRgb, hexToRgb, NO_DATA_COLOR, SEVERITY_COLOR, type HeatMode } from '../../../../lib/twin/heat.ts';
+import type { TwinAlarm, TwinCircuit } from '../../../../lib/twin/types.ts';
+import type { Severity } from '../../../../lib/protocol/v1.ts';
+import type { CircuitLayer } from './circuits.ts';
+import type { PanelLayer } from './panels.ts';
+
+const RANK: Record<Severity, number> = { warning: 1, alarm: 2, critical: 3 };
+const lin = (c: [number, number, number]): [number, number, number] => [srgbToLinear(c[0]), srgbToLinear(c[1]), srgbToLinear(c[2])];
+
+export class Painter {
+  mode: HeatMode = 'temperature';
+  readonly latest = new Map<number, CircuitLatest>();
+  /** circuit id → worst active severity */
+  readonly alarmed = new Map<number, Severity>();
+  private byId: Map<number, TwinCircuit>;
+
+  constructor(
+    private readonly circuits: TwinCircuit[],
+    private readonly layer: CircuitLayer,
+    private readonly panels: PanelLayer,
+    private readonly onBuildingAlarms: (counts: Map<number, number>) => void,
+  ) {
+    this.byId = new Map(circuits.map((c) => [c.id, c]));
+  }
+
+  /** Merges readings (only newer ones) and repaints those circuits. */
+  applyLatest(list: CircuitLatest[]): void {
+    let fresh = false;
+    for (const l of list) {
+      const prev = this.latest.get(l.circuitId);
+      if (prev && prev.ts > l.ts) continue;
+      if (!prev) fresh = true;
+      this.latest.set(l.circuitId, prev ? { ...prev, ...l } : l);
+      this.paintCircuit(l.circuitId);
+    }
+    this.layer.flush();
+    if (fresh) this.paintPanelsAndBuildings();
+  }
+
+  setAlarms(active: TwinAlarm[]): void {
+    const before = new Set(this.alarmed.keys());
+    this.alarmed.clear();
+    for (const a of active) {
+      if (a.circuitId == null || a.clearedAt != null) continue;
+      const cur = this.alarmed.get(a.circuitId);
+      if (!cur || RANK[a.severity] > RANK[cur]) this.alarmed.set(a.circuitId, a.severity);
+    }
+    for (const id of new Set([...before, ...this.alarmed.keys()])) this.paintCircuit(id);
+    this.layer.flush();
+    this.paintPanelsAndBuildings();
+  }
+
+  setMode(mode: HeatMode): void {
+    this.mode = mode;
+    this.repaintAll();
+  }
+
+  repaintAll(): void {
+    for (const c of this.circuits) this.paintCircuit(c.id);
+    this.layer.flush();
+    this.paintPanelsAndBuildings();
+  }
+
+  colorOf(id: number): string {
+    const sev = this.alarmed.get(id);
+    if (sev) return SEVERITY_COLOR[sev];
+    const c = this.byId.get(id);
+    const r = c ? heatRatio(this.mode, c, this.latest.get(id)) : NaN;
+    if (!Number.isFinite(r)) return NO_DATA_COLOR;
+    const [R, G, B] = heatRgb(r);
+    return `rgb(${Math.round(R * 255)}, ${Math.round(G * 255)}, ${Math.round(B * 255)})`;
+  }
+
+  private paintCircuit(id: number): void {
+    const c = this.byId.get(id);
+    if (!c) return;
+    const sev = this.alarmed.get(id);
+    if (sev) {
+      this.layer.paint(id, lin(hexToRgb(SEVERITY_COLOR[sev])), 1);
+      return;
+    }
+    const r = heatRatio(this.mode, c, this.latest.get(id));
+    this.layer.paint(id, lin(Number.isFinite(r) ? heatRgb(r) : hexToRgb(NO_DATA_COLOR)), 0);
+  }
+
+  private paintPanelsAndBuildings(): void {
+    const panelSev = new Map<number, Severity | 'normal' | 'offline'>();
+    const buildingCount = new Map<number, number>();
+    for (const c of this.circuits) {
+      const sev = this.alarmed.get(c.id);
+      if (c.buildingId != null && sev) buildingCount.set(c.buildingId, (buildingCount.get(c.buildingId) ?? 0) + 1);
+      if (c.panelId == null) continue;
+      const cur = panelSev.get(c.panelId);
+      const mine = sev ?? (this.latest.has(c.id) ? 'normal' : 'offline');
+      const rank = (s: string | undefined) => (s === undefined ? -1 : s === 'offline' ? 0 : s === 'normal' ? 0.5 : RANK[s as Severity]);
+      if (rank(mine) > rank(cur)) panelSev.set(c.panelId, mine);
+    }
+    for (const [pid, s] of panelSev) this.panels.setColor(pid, s === 'normal' ? '#2bd9a0' : s === 'offline' ? '#6b7785' : SEVERITY_COLOR[s]);
+    this.panels.flush();
+    this.onBuildingAlarms(buildingCount);
+  }
+}

@@ -1,0 +1,33 @@
+/** The newest alarms for the ticker (active first seen, then recently cleared), scope-filtered. */
+import type { Sql } from '../../db/client.ts';
+import type { AlarmType, Severity } from '../../lib/protocol/v1.ts';
+import { siteScopeSql, type Scope } from '../auth/scope.ts';
+
+export interface TickerItem {
+  id: number;
+  siteId: string;
+  siteName: string;
+  siteNameEn: string;
+  county: number;
+  category: string;
+  type: AlarmType;
+  severity: Severity;
+  openedAt: number;
+  clearedAt: number | null;
+  circuitName: string | null;
+}
+
+export async function recentAlarms(sql: Sql, scope: Scope, limit = 30): Promise<TickerItem[]> {
+  const rows = await sql<(Omit<TickerItem, 'openedAt' | 'clearedAt'> & { openedAt: Date | string; clearedAt: Date | string | null })[]>`
+    SELECT a.id::int AS id, a.site_id AS "siteId", s.name_zh AS "siteName", s.name_en AS "siteNameEn",
+           s.county_adcode AS county, s.category, a.type, a.severity, a.opened_at AS "openedAt", a.cleared_at AS "clearedAt",
+           k.name_zh AS "circuitName"
+    FROM alarms a JOIN sites s ON s.id = a.site_id LEFT JOIN circuits k ON k.id = a.circuit_id
+    WHERE NOT a.false_alarm AND ${siteScopeSql(sql, scope)}
+    ORDER BY a.opened_at DESC, a.id DESC LIMIT ${limit}`;
+  return rows.map((r) => ({
+    ...r,
+    openedAt: new Date(r.openedAt).getTime(),
+    clearedAt: r.clearedAt == null ? null : new Date(r.clearedAt).getTime(),
+  }));
+}

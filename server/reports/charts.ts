@@ -1,0 +1,96 @@
+/** Report charts as inline SVG strings (echarts server-side rendering: no DOM, no canvas), print palette. */
+import * as echarts from 'echarts';
+import { ALARM_TYPE_INFO } from '../workflow/pure/severity.ts';
+import { COUNTY_NAMES_ZH } from '../supervision/names.ts';
+import type { ReportModel } from './model.ts';
+
+const FONT = '"Noto Sans CJK SC", "Noto Sans SC", sans-serif';
+const C = { warning: '#e69500', alarm: '#d9363e', critical: '#b0124f', falseA: '#8c96a3', ok: '#1f9d74', target: '#c9d3e0', accent: '#2f6fd1' };
+
+function render(option: echarts.EChartsOption, width = 680, height = 260): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  chart.setOption({ animation: false, textStyle: { fontFamily: FONT, fontSize: 11, color: '#333' }, ...option });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+const grid = { left: 48, right: 16, top: 36, bottom: 36, containLabel: false };
+const legend = { top: 4, right: 8, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } };
+
+export function alarmSeriesChart(m: ReportModel): string {
+  const xs = m.alarmSeries.map((p) => (m.period.bucket === 'month' ? `${+p.bucket.slice(5, 7)}月` : p.bucket.slice(5)));
+  const bar = (name: string, key: 'warning' | 'alarm' | 'critical', color: string) =>
+    ({ name, type: 'bar' as const, stack: 'a', data: m.alarmSeries.map((p) => p[key]), itemStyle: { color }, barMaxWidth: 18 });
+  return render({
+    title: { text: '报警数量变化（不含误报）', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'bold' } },
+    legend: { ...legend, data: ['预警', '报警', '危急', '误报'] },
+    grid,
+    xAxis: { type: 'category', data: xs, axisLabel: { fontSize: 10 } },
+    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e5e9f0' } } },
+    series: [
+      bar('预警', 'warning', C.warning), bar('报警', 'alarm', C.alarm), bar('危急', 'critical', C.critical),
+      { name: '误报', type: 'line', data: m.alarmSeries.map((p) => p.falseAlarms), itemStyle: { color: C.falseA }, lineStyle: { type: 'dashed' }, symbolSize: 3 },
+    ],
+  });
+}
+
+export function alarmTypeChart(m: ReportModel): string {
+  const rows = [...m.alarmTypes].slice(0, 10).reverse();
+  return render({
+    title: { text: '报警类型分布', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'bold' } },
+    grid: { left: 96, right: 40, top: 28, bottom: 20 },
+    xAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { fontSize: 9 }, splitLine: { lineStyle: { color: '#e5e9f0' } } },
+    yAxis: { type: 'category', data: rows.map((r) => ALARM_TYPE_INFO[r.key]?.zh ?? r.key) },
+    series: [{ type: 'bar', data: rows.map((r) => r.n), itemStyle: { color: C.accent }, barMaxWidth: 14, label: { show: true, position: 'right', fontSize: 10 } }],
+  }, 330, 240);
+}
+
+export function countyScoreChart(m: ReportModel): string {
+  const rows = [...m.counties].filter((c) => c.avgScore != null).sort((a, b) => Number(a.key) - Number(b.key));
+  return render({
+    title: { text: '各县（区）平均安全评分与整改率', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'bold' } },
+    legend: { ...legend, data: ['平均评分', '整改率%'] },
+    grid: { ...grid, right: 44 },
+    xAxis: { type: 'category', data: rows.map((r) => COUNTY_NAMES_ZH[Number(r.key)] ?? r.key), axisLabel: { fontSize: 10, interval: 0 } },
+    yAxis: [
+      { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: '#e5e9f0' } } },
+      { type: 'value', min: 0, max: 100, splitLine: { show: false }, axisLabel: { formatter: '{value}%' } },
+    ],
+    series: [
+      { name: '平均评分', type: 'bar', data: rows.map((r) => Math.round((r.avgScore ?? 0) * 10) / 10), itemStyle: { color: C.ok }, barMaxWidth: 22 },
+      { name: '整改率%', type: 'line', yAxisIndex: 1, data: rows.map((r) => (r.rectificationRate == null ? null : Math.round(r.rectificationRate * 1000) / 10)), itemStyle: { color: C.accent }, connectNulls: true },
+    ],
+  });
+}
+
+export function coverageChart(m: ReportModel): string {
+  const cv = m.coverage;
+  const rows = cv.counties;
+  return render({
+    title: { text: `推广覆盖（截至 ${cv.asOf}）`, left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'bold' } },
+    legend: { ...legend, data: ['已投入使用', '其余目标'] },
+    grid,
+    xAxis: { type: 'category', data: rows.map((r) => r.nameZh), axisLabel: { fontSize: 10, interval: 0 } },
+    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e5e9f0' } } },
+    series: [
+      { name: '已投入使用', type: 'bar', stack: 'c', data: rows.map((r) => cv.rowTotals[r.adcode]?.inService ?? 0), itemStyle: { color: C.ok }, barMaxWidth: 24 },
+      { name: '其余目标', type: 'bar', stack: 'c', data: rows.map((r) => Math.max(0, (cv.rowTotals[r.adcode]?.target ?? 0) - (cv.rowTotals[r.adcode]?.inService ?? 0))), itemStyle: { color: C.target }, barMaxWidth: 24 },
+    ],
+  });
+}
+
+export function monitoringChart(m: ReportModel): string {
+  const xs = m.monitoring.map((p) => (m.period.bucket === 'month' ? `${+p.bucket.slice(5, 7)}月` : p.bucket.slice(5)));
+  return render({
+    title: { text: '监测异常回路小时数（按日汇总）', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'bold' } },
+    legend: { ...legend, data: ['导线温度≥60℃', '剩余电流≥30mA'] },
+    grid,
+    xAxis: { type: 'category', data: xs, axisLabel: { fontSize: 10 } },
+    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e5e9f0' } } },
+    series: [
+      { name: '导线温度≥60℃', type: 'line', data: m.monitoring.map((p) => p.hotHours), itemStyle: { color: C.alarm }, symbolSize: 3 },
+      { name: '剩余电流≥30mA', type: 'line', data: m.monitoring.map((p) => p.leakHours), itemStyle: { color: C.warning }, symbolSize: 3 },
+    ],
+  });
+}

@@ -1,0 +1,223 @@
+/**
+ * `npm run bench:ingest` — the ingest path on real parts, all started here: a throwaway PostGIS cluster, a private
+ * Mosquitto, the ingest worker process, and a socket.io server standing in for the portal's /internal relay with
+ * one browser-like client. Phases: raw broker throughput (no DB) → ingest at full speed (sustained samples/s,
+ * worker CPU) → paced load (publish→commit and publish→browser latency) → raw COPY of the same rows.
+ * Env: BENCH_DEVICES (500), BENCH_MESSAGES (60000), BENCH_PACED_S (15), BENCH_PACED_RATE msg/s (4000).
+ * Prints a table, then as the LAST line one JSON object.
+ */
+import http from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import getPort from 'get-port';
+import mqtt from 'mqtt';
+import { Server } from 'socket.io';
+import { io as ioClient } from 'socket.io-client';
+import { createSql } from '../../db/client.ts';
+import { runMigrations } from '../../db/migrate.ts';
+import { startLocalPostgres, destroyLocalPostgres } from '../../server/infra/pg-local.ts';
+import { startMosquitto } from '../../server/infra/mosquitto.ts';
+import { copyText } from '../../workers/ingest/readings-sql.ts';
+import { createFixture, telemetry, topicOf, type FixtureDevice } from '../integration/ingest/fixtures.ts';
+import { connectPublisher, spawnIngest } from '../integration/ingest/harness.ts';
+
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 60_000);
+const PACED_S = Number(process.env.BENCH_PACED_S ?? 15);
+const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 4000);
+const TOKEN = 'bench-internal-token-0123456789';
+const say = (m: string) => process.stderr.write(`▸ ${m}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
+const TICK = 100 / 1000; // /proc stat clock ticks per ms (USER_HZ 100)
+function procCpuMs(pid: number) {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / TICK;
+}
+const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+/** Publish with up to `window` unacknowledged messages; `make(i)` builds message i when it is sent. */
+async function pump(c: mqtt.MqttClient, n: number, make: (i: number) => { topic: string; payload: string }, window = 2000) {
+  let i = 0;
+  const lane = async () => {
+    while (i < n) {
+      const m = make(i++);
+      await c.publishAsync(m.topic, m.payload, { qos: 1 });
+    }
+  };
+  await Promise.all(Array.from({ length: window }, lane));
+}
+
+async function main() {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'esms-bench-'));
+  say(`starting PostGIS + Mosquitto in ${tmp}`);
+  const pg = startLocalPostgres({ dataDir: path.join(tmp, 'pg'), port: await getPort() });
+  const sql = createSql(pg.url, { max: 4, app: 'bench' });
+  const mosq = await startMosquitto({ port: await getPort(), dir: path.join(tmp, 'mosq') });
+  const cleanup: (() => unknown)[] = [() => mosq.stop(), () => sql.end(), () => destroyLocalPostgres(pg), () => rmSync(tmp, { recursive: true, force: true })];
+  try {
+    await runMigrations(sql);
+    const fx = await createFixture(sql, 'BENCH', { sites: Math.ceil(DEVICES / 4), devicesPerSite: 4, channels: 4 });
+    const devs = fx.devices.slice(0, DEVICES);
+    say(`${devs.length} devices × 4 channels registered`);
+
+    // 1. raw broker throughput, QoS 1 publisher → QoS 1 subscriber, no database
+    const sub = mqtt.connect(mosq.url, { clientId: 'bench-raw-sub', protocolVersion: 4, clean: true });
+    await new Promise((r) => sub.once('connect', r));
+    await sub.subscribeAsync('bench/raw/#', { qos: 1 });
+    let got = 0;
+    const allIn = new Promise<void>((r) => sub.on('message', () => ++got === MESSAGES && r()));
+    const pub = await connectPublisher(mosq.url, 'bench-pub');
+    const payloads = devs.map((d) => JSON.stringify(telemetry(d, 1, Date.now())));
+    let t = performance.now();
+    await pump(pub, MESSAGES, (i) => ({ topic: `bench/raw/${i % DEVICES}`, payload: payloads[i % DEVICES] }));
+    await allIn;
+    const rawBrokerMsgS = MESSAGES / ((performance.now() - t) / 1000);
+    sub.end(true);
+    say(`raw broker: ${rawBrokerMsgS.toFixed(0)} msg/s`);
+
+    // stand-in portal: /internal relays to rooms like server/realtime/gateway.ts; one browser-like client
+    const port = await getPort();
+    const server = http.createServer();
+    const sio = new Server(server);
+    sio.of('/internal').use((s, next) => (s.handshake.auth?.token === TOKEN ? next() : next(new Error('FORBIDDEN'))));
+    sio.of('/internal').on('connection', (s) => s.on('publish', (m: { rooms: string[]; event: string; payload: unknown }) => sio.to(m.rooms).emit(m.event, m.payload)));
+    sio.on('connection', (s) => s.join(['all', ...fx.sites.map((id) => `site:${id}`)]));
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    cleanup.unshift(() => sio.close());
+    const browser = ioClient(`http://127.0.0.1:${port}`, { transports: ['websocket'] });
+    let live: number[] | null = null;
+    let deltas = 0;
+    browser.on('circuits:delta', (m: { circuits: { ts: number }[] }) => {
+      deltas++;
+      if (!live) return;
+      const now = Date.now();
+      for (const c of m.circuits) live.push(now - c.ts);
+    });
+
+    const w = spawnIngest({ DATABASE_URL: pg.url, MQTT_URL: mosq.url, PORTAL_URL: `http://127.0.0.1:${port}`, INTERNAL_TOKEN: TOKEN, LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn', INGEST_CLIENT_ID: 'bench-ingest' });
+    cleanup.unshift(() => w.stop());
+    await w.ready;
+    const pid = w.proc.pid!;
+    const received = async () => (await sql<{ n: number }[]>`SELECT coalesce(sum(messages_received), 0)::int AS n FROM devices`)[0].n;
+
+    // 2. full speed: how many samples per second does the worker sustain
+    say(`ingest at full speed: ${MESSAGES} messages (${MESSAGES * 4} samples)`);
+    const seq = new Map<string, number>();
+    const next = (d: FixtureDevice) => {
+      const s = (seq.get(d.id) ?? 0) + 1;
+      seq.set(d.id, s);
+      return s;
+    };
+    const cpu0 = procCpuMs(pid);
+    t = performance.now();
+    const base = await received();
+    await pump(pub, MESSAGES, (i) => {
+      const d = devs[i % devs.length];
+      return { topic: topicOf(d), payload: JSON.stringify(telemetry(d, next(d), Date.now())) };
+    });
+    const pubDone = performance.now();
+    while ((await received()) - base < MESSAGES) await sleep(20);
+    const fullS = (performance.now() - t) / 1000;
+    const cpuPct = ((procCpuMs(pid) - cpu0) / (fullS * 1000)) * 100;
+    const samplesPerSec = (MESSAGES * 4) / fullS;
+    say(`sustained ${samplesPerSec.toFixed(0)} samples/s (publisher finished after ${((pubDone - t) / 1000).toFixed(1)} s)`);
+
+    // 3. paced load: latency publish → committed row, publish → browser
+    say(`paced: ${PACED_RATE} msg/s (${PACED_RATE * 4} samples/s) for ${PACED_S} s`);
+    const probes = devs.slice(0, 20);
+    const sent = new Map<string, number[]>(); // device → publish time by seq
+    const commit: number[] = [];
+    let polling = true;
+    const lastSeen = new Map<string, number>();
+    const poller = (async () => {
+      while (polling) {
+        const rows = await sql<{ id: string; last_seq: number }[]>`SELECT id, last_seq FROM devices WHERE id = ANY(${probes.map((p) => p.id)}::text[])`;
+        const now = performance.now();
+        for (const r of rows) {
+          const times = sent.get(r.id) ?? [];
+          for (let s = (lastSeen.get(r.id) ?? 0) + 1; s <= r.last_seq; s++) if (times[s] !== undefined) commit.push(now - times[s]);
+          lastSeen.set(r.id, Math.max(lastSeen.get(r.id) ?? 0, r.last_seq));
+        }
+        await sleep(10);
+      }
+    })();
+    for (const p of probes) lastSeen.set(p.id, seq.get(p.id) ?? 0);
+    live = [];
+    const total = PACED_RATE * PACED_S;
+    const tp = performance.now();
+    const pending: Promise<unknown>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = tp + (i * 1000) / PACED_RATE;
+      if (due - performance.now() > 2) await sleep(due - performance.now());
+      const d = devs[i % devs.length];
+      const s = next(d);
+      if (probes.includes(d)) {
+        const arr = sent.get(d.id) ?? [];
+        arr[s] = performance.now();
+        sent.set(d.id, arr);
+      }
+      pending.push(pub.publishAsync(topicOf(d), JSON.stringify(telemetry(d, s, Date.now())), { qos: 1 }));
+      if (pending.length > 5000) await Promise.all(pending.splice(0));
+    }
+    await Promise.all(pending);
+    await sleep(1500);
+    polling = false;
+    await poller;
+    const liveLat = live;
+    live = null;
+    const rssMb = peakRssMb(pid);
+
+    // 4. raw COPY of the same number of rows into the same partitioned table (other circuit ids)
+    const rows = Array.from({ length: MESSAGES }, (_, i) => {
+      const d = devs[i % devs.length];
+      return { mi: i, msg: telemetry(d, i + 1, Date.now() - 3_600_000 + Math.floor(i / devs.length)), circuits: d.circuitIds.map((id) => ({ id: -id })) as never };
+    });
+    const text = copyText(rows).replace(/^\d+\t/gm, '');
+    t = performance.now();
+    await sql.begin(async (tx) => {
+      const wr = await tx`COPY readings (circuit_id, ts, seq, ia, ib, ic, ir, ta, tb, tc, tn, ua, ub, uc, arc, amb_t, amb_rh) FROM STDIN`.writable();
+      await new Promise<void>((r, j) => (wr.once('error', j), wr.end(text.replace(/^(-?\d+)\t(\d+)\t/gm, (_m, c, ts) => `${c}\t${new Date(Number(ts)).toISOString()}\t`), () => r())));
+    });
+    const copyPerSec = (MESSAGES * 4) / ((performance.now() - t) / 1000);
+    browser.close();
+
+    const result = {
+      bench: 'ingest',
+      samplesPerSec: Math.round(samplesPerSec),
+      pointsPerSec: Math.round(samplesPerSec * 12), // 12 measured values per circuit sample in this load (ia, ir, ta, tn + 8 NULLs counted as absent? see table)
+      ratioToCopy: Number((samplesPerSec / copyPerSec).toFixed(3)),
+      p50CommitMs: Math.round(pct(commit, 50)),
+      p99CommitMs: Math.round(pct(commit, 99)),
+      p99LiveMs: Math.round(pct(liveLat, 99)),
+      peakRssMb: Math.round(rssMb),
+    };
+    result.pointsPerSec = Math.round(samplesPerSec * 6); // ia, ir, ta, tn + ambient t, rh per sample
+    const rowsOut: [string, string][] = [
+      ['devices × channels', `${devs.length} × 4`],
+      ['messages (full speed)', `${MESSAGES} (${MESSAGES * 4} samples) in ${fullS.toFixed(1)} s`],
+      ['sustained circuit-samples/s', result.samplesPerSec.toLocaleString('en')],
+      ['data points/s (6 per sample)', result.pointsPerSec.toLocaleString('en')],
+      ['raw COPY samples/s (same rows)', Math.round(copyPerSec).toLocaleString('en')],
+      ['ingest / raw COPY', `${(result.ratioToCopy * 100).toFixed(1)} %`],
+      ['raw broker msg/s (QoS 1, no DB)', `${Math.round(rawBrokerMsgS).toLocaleString('en')} (= ${Math.round(rawBrokerMsgS * 4).toLocaleString('en')} samples/s)`],
+      ['ingest / raw broker', `${((samplesPerSec / 4 / rawBrokerMsgS) * 100).toFixed(1)} %`],
+      [`paced load`, `${PACED_RATE} msg/s = ${PACED_RATE * 4} samples/s for ${PACED_S} s`],
+      ['publish → committed p50 / p99', `${result.p50CommitMs} / ${result.p99CommitMs} ms (${commit.length} probe samples)`],
+      ['publish → browser p50 / p99', `${Math.round(pct(liveLat, 50))} / ${result.p99LiveMs} ms (${liveLat.length} samples, ${deltas} deltas)`],
+      ['worker CPU at full speed', `${cpuPct.toFixed(0)} % of one core`],
+      ['worker peak RSS', `${result.peakRssMb} MB`],
+    ];
+    console.log('\nIngest benchmark (2-core machine; broker, database, worker and publisher share it)\n');
+    for (const [k, v] of rowsOut) console.log(`  ${k.padEnd(34)} ${v}`);
+    console.log(JSON.stringify(result));
+  } finally {
+    for (const f of cleanup) await Promise.resolve(f()).catch(() => {});
+  }
+}
+
+main().then(() => process.exit(0), (e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+/** The ingest worker's settings, taken from the process's validated env (server/env.ts) once at boot. */
+import { env, type Env } from '../../server/env.ts';
+
+export interface IngestConfig {
+  databaseUrl: string;
+  mqttUrl: string;
+  portalUrl?: string;
+  internalToken?: string;
+  clientId: string;
+  protocolVersion: 4 | 5;
+  sharedGroup?: string;
+  batchMax: number;
+  batchWaitMs: number;
+  maxBuffer: number;
+  maxFutureMs: number;
+  maxAgeMs: number;
+  quarantinePerMin: number;
+  liveIntervalMs: number;
+  snapshotMs: number;
+  stopTimeoutMs: number;
+  rawRetentionDays: number;
+  rollupRetentionDays: number;
+  detection: boolean;
+}
+
+/** Raw samples are kept at least a year and rollups three (the plan's reporting horizon). */
+export const MIN_RAW_RETENTION_DAYS = 365;
+export const MIN_ROLLUP_RETENTION_DAYS = 1095;
+
+export function ingestConfig(e: Env = env): IngestConfig {
+  const problems: string[] = [];
+  if (!e.DATABASE_URL) problems.push('DATABASE_URL is not set');
+  if (!e.MQTT_URL) problems.push('MQTT_URL is not set');
+  if (e.RAW_RETENTION_DAYS < MIN_RAW_RETENTION_DAYS) problems.push(`RAW_RETENTION_DAYS must be ≥ ${MIN_RAW_RETENTION_DAYS}`);
+  if (e.ROLLUP_RETENTION_DAYS < MIN_ROLLUP_RETENTION_DAYS) problems.push(`ROLLUP_RETENTION_DAYS must be ≥ ${MIN_ROLLUP_RETENTION_DAYS}`);
+  if (problems.length) throw new Error(`invalid ingest configuration: ${problems.join('; ')}`);
+  return {
+    databaseUrl: e.DATABASE_URL!,
+    mqttUrl: e.MQTT_URL!,
+    portalUrl: e.PORTAL_URL,
+    internalToken: e.INTERNAL_TOKEN,
+    clientId: e.INGEST_CLIENT_ID,
+    protocolVersion: e.INGEST_MQTT_PROTOCOL as 4 | 5,
+    sharedGroup: e.INGEST_SHARED_GROUP,
+    batchMax: e.INGEST_BATCH_MAX,
+    batchWaitMs: e.INGEST_BATCH_WAIT_MS,
+    maxBuffer: e.INGEST_MAX_BUFFER,
+    maxFutureMs: e.INGEST_MAX_FUTURE_MS,
+    maxAgeMs: e.INGEST_MAX_AGE_DAYS * 86_400_000,
+    quarantinePerMin: e.INGEST_QUARANTINE_PER_MIN,
+    liveIntervalMs: e.INGEST_LIVE_INTERVAL_MS,
+    snapshotMs: e.INGEST_SNAPSHOT_MS,
+    stopTimeoutMs: e.INGEST_STOP_TIMEOUT_MS,
+    rawRetentionDays: e.RAW_RETENTION_DAYS,
+    rollupRetentionDays: e.ROLLUP_RETENTION_DAYS,
+    detection: e.INGEST_DETECTION,
+  };
+}

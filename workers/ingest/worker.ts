@@ -1,0 +1,175 @@
+/**
+ * The ingest worker assembled: registry, detection, pipeline, MQTT consumer, live publisher and timers, with an
+ * ordered stop(): stop consuming → flush the batch → ack → snapshot detection → publish/persist live state →
+ * close MQTT, portal link and database.
+ */
+import { createSql, type Sql } from '../../db/client.ts';
+import type { CircuitLatest } from '../../lib/events/realtime.ts';
+import { logger } from '../../server/log.ts';
+import { AlarmBook, writeAlarms } from './alarms.ts';
+import type { IngestConfig } from './config.ts';
+import { MqttConsumer } from './consumer.ts';
+import { EngineStage, NoDetect, type DetectionRecord, type DetectStage } from './detect-stage.ts';
+import { Live, persistSites } from './live.ts';
+import { Partitions } from './partitions.ts';
+import { Pipeline } from './pipeline.ts';
+import { PortalLink } from './portal-link.ts';
+import type { PreparedItem } from './prepare.ts';
+import { QuarantineLimiter } from './quarantine.ts';
+import { Registry } from './registry.ts';
+import type { WriteResult } from './writer.ts';
+import { inTransaction } from './tx.ts';
+
+const log = logger('ingest');
+const REGISTRY_MIN_RELOAD_MS = 10_000;
+
+export class IngestWorker {
+  sql!: Sql;
+  readonly registry = new Registry();
+  readonly book = new AlarmBook();
+  readonly lastSeq = new Map<string, number | null>();
+  detect!: DetectStage;
+  live!: Live;
+  pipeline!: Pipeline;
+  consumer!: MqttConsumer;
+  portal!: PortalLink;
+  private partitions!: Partitions;
+  private timers: NodeJS.Timeout[] = [];
+  private reloading: Promise<void> | null = null;
+
+  constructor(private readonly cfg: IngestConfig) {}
+
+  async start() {
+    const c = this.cfg;
+    this.sql = createSql(c.databaseUrl, { max: 4, app: 'esms-ingest' });
+    this.partitions = new Partitions(this.sql);
+    await this.partitions.ensureAhead();
+    const counters = await this.registry.load(this.sql);
+    for (const [id, d] of counters) this.lastSeq.set(id, d.lastSeq);
+    await this.book.load(this.sql);
+    this.detect = c.detection ? new EngineStage(this.registry.entries()) : new NoDetect();
+    const restored = await this.detect.load(this.sql);
+    this.portal = new PortalLink(c.portalUrl, c.internalToken, () => this.info());
+    this.live = new Live(this.registry, this.book, (m) => this.portal.publish(m));
+    this.live.indexRegistry(counters);
+    this.live.sweep();
+    this.pipeline = new Pipeline({
+      sql: this.sql,
+      ctx: { registry: this.registry, book: this.book, lastSeq: this.lastSeq },
+      detect: this.detect,
+      limiter: new QuarantineLimiter(c.quarantinePerMin),
+      partitions: this.partitions,
+      validateOpts: { maxFutureMs: c.maxFutureMs, maxAgeMs: c.maxAgeMs, device: (id) => this.registry.device(id) },
+      batchMax: c.batchMax,
+      batchWaitMs: c.batchWaitMs,
+      maxBuffer: c.maxBuffer,
+      refreshRegistry: () => this.reloadRegistry(false),
+      ack: (t) => this.consumer.ack(t),
+      pause: () => this.consumer.pause(),
+      resume: () => this.consumer.resume(),
+      committed: (items, res) => this.committed(items, res),
+    });
+    const share = c.sharedGroup ? `$share/${c.sharedGroup}/` : '';
+    this.consumer = new MqttConsumer({
+      url: c.mqttUrl,
+      clientId: c.clientId,
+      protocolVersion: c.protocolVersion,
+      receiveMaximum: c.maxBuffer,
+      topics: ['telemetry', 'event', 'status'].map((k) => `${share}esms/v1/+/+/${k}`),
+      onMessage: (topic, payload, token) => this.pipeline.push(topic, payload, token),
+    });
+    await this.consumer.ready();
+    this.every(c.liveIntervalMs, async () => void this.live.tick());
+    this.every(5000, async () => {
+      this.live.sweep();
+      // the sample clock moves on during silence so offline devices are noticed (30 s grace for clock skew)
+      await this.pipeline.runExclusive(() => this.applyDetached(this.detect.advance(Date.now() - 30_000)));
+    });
+    this.every(2000, () => persistSites(this.sql, this.live.takePersist()));
+    this.every(c.snapshotMs, () => this.pipeline.runExclusive(() => this.detect.save(this.sql)).then(() => {}));
+    this.every(60_000, () => this.reloadRegistry(true));
+    this.every(3_600_000, async () => {
+      await this.partitions.ensureAhead();
+      const n = await this.partitions.dropOld(c.rawRetentionDays, c.rollupRetentionDays);
+      if (n) log.info({ dropped: n }, 'old partitions dropped');
+    });
+    log.info({ devices: this.registry.devices.size, circuits: this.registry.circuitsById.size, restored }, 'ingest ready');
+  }
+
+  private every(ms: number, fn: () => Promise<unknown>) {
+    let busy = false;
+    const t = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      fn().catch((e) => log.warn({ err: (e as Error).message }, 'periodic task failed')).finally(() => (busy = false));
+    }, ms);
+    this.timers.push(t);
+  }
+
+  /** Reload the registry (throttled unless forced by the timer) and carry detection state over. */
+  private reloadRegistry(timer: boolean): Promise<void> {
+    if (this.reloading) return this.reloading;
+    if (!timer && Date.now() - this.registry.loadedAt < REGISTRY_MIN_RELOAD_MS) return Promise.resolve();
+    const run = async () => {
+      const counters = await this.registry.load(this.sql);
+      for (const [id, d] of counters) if (!this.lastSeq.has(id)) this.lastSeq.set(id, d.lastSeq);
+      this.detect.setRegistry(this.registry.entries());
+      this.live.indexRegistry(counters);
+    };
+    const p = (timer ? this.pipeline.runExclusive(run) : run()).finally(() => (this.reloading = null));
+    this.reloading = p;
+    return p;
+  }
+
+  /** Alarm records not tied to a batch (clock advance): own transaction, then the same after-commit path. */
+  private async applyDetached(records: readonly DetectionRecord[]) {
+    if (!records.length) return;
+    const changes = await inTransaction(this.sql, (tx) => writeAlarms(tx, this.registry, this.book, records));
+    for (const ch of changes) {
+      this.book.set(ch.siteId, ch.key, ch.active);
+      this.live.alarmChanged(ch);
+    }
+  }
+
+  private committed(items: PreparedItem[], res: WriteResult) {
+    for (const [dev, d] of res.seq) this.lastSeq.set(dev, d.lastSeq);
+    for (const ch of res.changes) {
+      this.book.set(ch.siteId, ch.key, ch.active);
+      this.live.alarmChanged(ch);
+    }
+    const now = Date.now();
+    items.forEach((it, mi) => {
+      const v = it.verdict;
+      if (v.kind === 'reject') return;
+      const site = v.device.siteId;
+      if (v.kind === 'status') return this.live.heardFrom(v.device.id, site, v.msg.online, v.msg.ts ?? null, now);
+      if (!res.stored.has(mi)) return;
+      this.live.heardFrom(v.device.id, site, null, v.msg.ts, now);
+      if (v.kind !== 'telemetry') return;
+      v.msg.channels.forEach((chan, i) => {
+        const { ch: _ch, ...values } = chan;
+        this.live.sample(site, { circuitId: v.circuits[i].id, ts: v.msg.ts, ...values } as CircuitLatest);
+      });
+    });
+  }
+
+  info() {
+    return { ...this.pipeline?.stats, pending: this.pipeline?.pending, mqtt: this.consumer?.connected ?? false, rss: process.memoryUsage().rss };
+  }
+
+  async stop() {
+    log.info('stopping: consume → flush → ack → snapshot → close');
+    for (const t of this.timers) clearInterval(t);
+    this.consumer?.pause();
+    await this.pipeline?.drain();
+    if (this.detect) await this.detect.save(this.sql).catch((e) => log.warn({ err: e.message }, 'final snapshot failed'));
+    if (this.live) {
+      this.live.tick();
+      await persistSites(this.sql, this.live.takePersist()).catch(() => {});
+    }
+    await this.consumer?.end();
+    this.portal?.close();
+    await this.sql?.end({ timeout: 2 });
+    log.info('stopped');
+  }
+}
