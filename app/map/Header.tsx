@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { Role } from '../../lib/domain/catalog.ts';
 import type { Lang, PortalKey } from '../../lib/i18n/portal.ts';
 import type { Freshness } from '../_lib/useRealtime.ts';
+import { SectionMenu } from '../_components/nav/SectionMenu.tsx';
+import { AlertCenterBell } from '../_components/alerts/AlertCenterBell.tsx';
 import s from './map.module.css';
 
 export interface HeaderUser {
@@ -61,6 +63,8 @@ export function Header(props: {
           <span className={s.freshDot} aria-hidden />
           <span className={s.freshText}>{t(FRESH_KEY[freshness])}</span>
         </span>
+        <SectionMenu role={user.role} current="/map" lang={lang} />
+        <AlertCenterBell />
         <span className={s.user} title={`${t('scope')}：${lang === 'en' ? user.scopeEn : user.scopeZh}`} data-testid="user-badge">
           <span className={s.userName}>{user.displayName}</span>
           <span className={s.role}>{lang === 'en' ? user.roleEn : user.roleZh}</span>

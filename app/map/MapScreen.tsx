@@ -6,6 +6,7 @@ import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import { useLang } from '../_lib/useLang.ts';
 import { useRealtime } from '../_lib/useRealtime.ts';
 import { Header, type HeaderUser } from './Header.tsx';
+import { AlarmToaster } from '../_components/alerts/AlarmToaster.tsx';
 import { Legend } from './Legend.tsx';
 import { SiteCardPanel } from './SiteCardPanel.tsx';
 import { SiteMap, type HoverInfo } from './SiteMap.tsx';
@@ -69,6 +70,7 @@ export function MapScreen({ user, initialLang }: { user: HeaderUser; initialLang
   return (
     <div className={s.screen}>
       <Header user={user} lang={lang} setLang={setLang} t={t} freshness={freshness} lastEventAt={lastEventAt} />
+      <AlarmToaster />
       <div className={s.body}>
         <SiteMap
           sites={sites ?? []}

@@ -119,6 +119,9 @@ export function SiteCardPanel(props: {
               ))}
             </ul>
           )}
+          <a className={s.twinBtn} href={`/sites/${encodeURIComponent(site.id)}?from=map`} data-testid="open-twin">
+            {lang === 'en' ? 'Open 3D twin →' : '进入三维场所 →'}
+          </a>
         </>
       )}
     </section>

@@ -2,6 +2,7 @@
 import type { Sql } from '../../db/client.ts';
 import { OPEN_STATES } from '../workflow/pure/hazard-machine.ts';
 import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import { FAULT_TYPES } from './pure/fault-types.ts';
 
 export interface CountyFigures {
   adcode: number;
@@ -32,7 +33,7 @@ export async function byCounty(sql: Sql, scope: Scope, now = new Date()): Promis
              count(*) FILTER (WHERE a.cleared_at IS NULL AND a.severity = 'warning')::int AS w,
              count(*) FILTER (WHERE a.opened_at >= ${since})::int AS d7
       FROM alarms a JOIN sc ON sc.id = a.site_id
-      WHERE NOT a.false_alarm AND (a.cleared_at IS NULL OR a.opened_at >= ${since})
+      WHERE NOT a.false_alarm AND a.type <> ALL(${FAULT_TYPES as unknown as string[]}::text[]) AND (a.cleared_at IS NULL OR a.opened_at >= ${since})
       GROUP BY 1),
     h AS (
       SELECT sc.county_adcode AS c, count(*)::int AS open,

@@ -2,6 +2,7 @@
 import type { Sql } from '../../db/client.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
 import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import { FAULT_TYPES } from './pure/fault-types.ts';
 
 export interface SectorFigures {
   category: SiteCategory;
@@ -20,7 +21,7 @@ export async function bySector(sql: Sql, scope: Scope, now = new Date()): Promis
       SELECT sc.category AS c, count(*) FILTER (WHERE a.cleared_at IS NULL)::int AS active,
              count(*) FILTER (WHERE a.opened_at >= ${since})::int AS d7
       FROM alarms a JOIN sc ON sc.id = a.site_id
-      WHERE NOT a.false_alarm AND (a.cleared_at IS NULL OR a.opened_at >= ${since}) GROUP BY 1)
+      WHERE NOT a.false_alarm AND a.type <> ALL(${FAULT_TYPES as unknown as string[]}::text[]) AND (a.cleared_at IS NULL OR a.opened_at >= ${since}) GROUP BY 1)
     SELECT sc.category, count(*)::int AS sites,
            count(*) FILTER (WHERE sc.status <> 'offline')::int AS "sitesOnline",
            count(*) FILTER (WHERE sc.status IN ('warning', 'alarm', 'critical'))::int AS "sitesAbnormal",

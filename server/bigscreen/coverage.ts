@@ -49,7 +49,11 @@ export async function registryCoverage(sql: Sql, scope: Scope, county?: number):
     FROM sites s WHERE ${siteScopeSql(sql, scope)} AND ${county ? sql`s.county_adcode = ${county}` : sql`true`}
     GROUP BY 1`;
   const fig = (covered: number, target: number): CoverageFigure => ({
-    covered, target, share: target ? covered / target : null, expected: null, source: 'registry',
+    covered,
+    target,
+    share: target ? covered / target : null,
+    expected: null,
+    source: 'registry',
   });
   const byCounty: Record<number, CoverageFigure> = {};
   let c = 0;

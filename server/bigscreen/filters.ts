@@ -15,6 +15,9 @@ export const trendsQuery = z.object({ county: countyParam, range: z.enum(TREND_R
 export const PLAYBACK_HOURS = [24, 168] as const;
 export const playbackQuery = z.object({
   county: countyParam,
-  hours: z.coerce.number().pipe(z.union([z.literal(24), z.literal(168)])).default(24),
+  hours: z.coerce
+    .number()
+    .pipe(z.union([z.literal(24), z.literal(168)]))
+    .default(24),
 });
 export const activityQuery = z.object({ days: z.coerce.number().int().min(1).max(30).default(7) });

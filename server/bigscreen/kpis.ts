@@ -5,6 +5,7 @@
 import type { Sql } from '../../db/client.ts';
 import type { AlarmType, Severity } from '../../lib/protocol/v1.ts';
 import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import { FAULT_TYPES, isFaultType } from './pure/fault-types.ts';
 
 export interface LiveKpis {
   sites: number;
@@ -14,11 +15,15 @@ export interface LiveKpis {
   sitesByStatus: Record<string, number>;
   devices: number;
   devicesOnline: number;
+  /** active hazard alarms (equipment faults are counted apart, in activeFaults) */
   activeAlarms: number;
+  activeFaults: number;
   alarmsBySeverity: Record<Severity, number>;
   alarmsByType: Partial<Record<AlarmType, number>>;
   /** alarms opened since Beijing midnight */
   alarmsToday: number;
+  /** alarms opened in the last 7 days, by type */
+  alarms7dByType: Partial<Record<AlarmType, number>>;
 }
 
 export function beijingMidnight(now: Date): Date {
@@ -28,7 +33,7 @@ export function beijingMidnight(now: Date): Date {
 
 export async function liveKpis(sql: Sql, scope: Scope, now = new Date()): Promise<LiveKpis> {
   const where = siteScopeSql(sql, scope);
-  const [sites, devices, alarms, today] = await Promise.all([
+  const [sites, devices, alarms, today, week] = await Promise.all([
     sql<{ status: string; n: number }[]>`SELECT s.status, count(*)::int AS n FROM sites s WHERE ${where} GROUP BY 1`,
     sql<{ n: number; online: number }[]>`
       SELECT count(*)::int AS n, count(*) FILTER (WHERE d.online)::int AS online
@@ -39,14 +44,22 @@ export async function liveKpis(sql: Sql, scope: Scope, now = new Date()): Promis
       WHERE a.cleared_at IS NULL AND NOT a.false_alarm AND ${where} GROUP BY 1, 2`,
     sql<{ n: number }[]>`
       SELECT count(*)::int AS n FROM alarms a JOIN sites s ON s.id = a.site_id
-      WHERE a.opened_at >= ${beijingMidnight(now)} AND NOT a.false_alarm AND ${where}`,
+      WHERE a.opened_at >= ${beijingMidnight(now)} AND NOT a.false_alarm AND a.type <> ALL(${FAULT_TYPES as unknown as string[]}::text[]) AND ${where}`,
+    sql<{ type: AlarmType; n: number }[]>`
+      SELECT a.type, count(*)::int AS n FROM alarms a JOIN sites s ON s.id = a.site_id
+      WHERE a.opened_at >= ${new Date(now.getTime() - 7 * 86_400_000)} AND NOT a.false_alarm AND a.type <> ALL(${FAULT_TYPES as unknown as string[]}::text[]) AND ${where} GROUP BY 1`,
   ]);
   const sitesByStatus: Record<string, number> = {};
   for (const r of sites) sitesByStatus[r.status] = r.n;
   const total = sites.reduce((a, r) => a + r.n, 0);
   const alarmsBySeverity: Record<Severity, number> = { warning: 0, alarm: 0, critical: 0 };
   const alarmsByType: Partial<Record<AlarmType, number>> = {};
+  let activeFaults = 0;
   for (const r of alarms) {
+    if (isFaultType(r.type)) {
+      activeFaults += r.n;
+      continue;
+    }
     alarmsBySeverity[r.severity] += r.n;
     alarmsByType[r.type] = (alarmsByType[r.type] ?? 0) + r.n;
   }
@@ -56,9 +69,11 @@ export async function liveKpis(sql: Sql, scope: Scope, now = new Date()): Promis
     sitesByStatus,
     devices: devices[0]?.n ?? 0,
     devicesOnline: devices[0]?.online ?? 0,
-    activeAlarms: alarms.reduce((a, r) => a + r.n, 0),
+    activeAlarms: alarms.reduce((a, r) => a + (isFaultType(r.type) ? 0 : r.n), 0),
+    activeFaults,
     alarmsBySeverity,
     alarmsByType,
     alarmsToday: today[0]?.n ?? 0,
+    alarms7dByType: Object.fromEntries(week.map((r) => [r.type, r.n])),
   };
 }

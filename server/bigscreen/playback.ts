@@ -18,7 +18,9 @@ export const PLAYBACK_CAP = 50_000;
 
 export async function playbackData(sql: Sql, scope: Scope, hours: number, now = Date.now()): Promise<PlaybackData> {
   const from = now - hours * 3600_000;
-  const rows = await sql<{ id: number; s: string; o: string; c: string | null; v: ReplayInterval['severity']; t: ReplayInterval['type'] }[]>`
+  const rows = await sql<
+    { id: number; s: string; o: string; c: string | null; v: ReplayInterval['severity']; t: ReplayInterval['type'] }[]
+  >`
     SELECT a.id::int AS id, a.site_id AS s, (extract(epoch FROM a.opened_at) * 1000)::bigint::text AS o,
            (extract(epoch FROM a.cleared_at) * 1000)::bigint::text AS c, a.severity AS v, a.type AS t
     FROM alarms a JOIN sites s ON s.id = a.site_id

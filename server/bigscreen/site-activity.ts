@@ -4,6 +4,7 @@
  */
 import type { Sql } from '../../db/client.ts';
 import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import { FAULT_TYPES } from './pure/fault-types.ts';
 
 export interface SiteActivity {
   id: string;
@@ -22,6 +23,6 @@ export async function siteActivity(sql: Sql, scope: Scope, days: number, now = n
                * CASE WHEN a.cleared_at IS NULL THEN 2 ELSE 1 END)::int AS risk,
            count(*) FILTER (WHERE a.cleared_at IS NULL)::int AS active
     FROM alarms a JOIN sites s ON s.id = a.site_id
-    WHERE NOT a.false_alarm AND (a.opened_at >= ${since} OR a.cleared_at IS NULL) AND ${siteScopeSql(sql, scope)}
+    WHERE NOT a.false_alarm AND a.type <> ALL(${FAULT_TYPES as unknown as string[]}::text[]) AND (a.opened_at >= ${since} OR a.cleared_at IS NULL) AND ${siteScopeSql(sql, scope)}
     GROUP BY a.site_id`;
 }

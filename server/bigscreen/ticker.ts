@@ -1,7 +1,8 @@
-/** The newest alarms for the ticker (active first seen, then recently cleared), scope-filtered. */
+/** The newest alarms for the ticker: hazard alarms (active or cleared) and active equipment faults; scope-filtered. */
 import type { Sql } from '../../db/client.ts';
 import type { AlarmType, Severity } from '../../lib/protocol/v1.ts';
 import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import { FAULT_TYPES } from './pure/fault-types.ts';
 
 export interface TickerItem {
   id: number;
@@ -23,7 +24,8 @@ export async function recentAlarms(sql: Sql, scope: Scope, limit = 30): Promise<
            s.county_adcode AS county, s.category, a.type, a.severity, a.opened_at AS "openedAt", a.cleared_at AS "clearedAt",
            k.name_zh AS "circuitName"
     FROM alarms a JOIN sites s ON s.id = a.site_id LEFT JOIN circuits k ON k.id = a.circuit_id
-    WHERE NOT a.false_alarm AND ${siteScopeSql(sql, scope)}
+    WHERE NOT a.false_alarm AND (a.cleared_at IS NULL OR a.type <> ALL(${FAULT_TYPES as unknown as string[]}::text[]))
+      AND ${siteScopeSql(sql, scope)}
     ORDER BY a.opened_at DESC, a.id DESC LIMIT ${limit}`;
   return rows.map((r) => ({
     ...r,

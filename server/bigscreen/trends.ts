@@ -2,6 +2,7 @@
 import type { Sql } from '../../db/client.ts';
 import type { Severity } from '../../lib/protocol/v1.ts';
 import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import { FAULT_TYPES } from './pure/fault-types.ts';
 import { bucketPlan, type TrendRange } from './pure/buckets.ts';
 
 export interface AlarmTrend {
@@ -17,7 +18,7 @@ export async function alarmTrend(sql: Sql, scope: Scope, range: TrendRange, now 
   const rows = await sql<{ i: number; severity: Severity; n: number }[]>`
     SELECT floor((extract(epoch FROM a.opened_at) * 1000 - ${plan.start}) / ${plan.stepMs})::int AS i, a.severity, count(*)::int AS n
     FROM alarms a JOIN sites s ON s.id = a.site_id
-    WHERE a.opened_at >= ${new Date(plan.start)} AND NOT a.false_alarm AND ${siteScopeSql(sql, scope)}
+    WHERE a.opened_at >= ${new Date(plan.start)} AND NOT a.false_alarm AND a.type <> ALL(${FAULT_TYPES as unknown as string[]}::text[]) AND ${siteScopeSql(sql, scope)}
     GROUP BY 1, 2`;
   const zero = () => new Array<number>(plan.n).fill(0);
   const series: Record<Severity, number[]> = { warning: zero(), alarm: zero(), critical: zero() };

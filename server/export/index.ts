@@ -90,6 +90,7 @@ export function addSheet<R>(wb: ExcelJS.Workbook, spec: SheetSpec<R>) {
   return ws;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- sheets of different row types
 export async function toXlsx(sheets: SheetSpec<any>[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '昌都市智慧式用电安全管理平台';

@@ -65,6 +65,7 @@ async function main() {
     await sup.start({ name: 'portal', entry: 'server/http/main.ts', env: common, waitReady: true, readyTimeoutMs: 180_000 });
     await sup.start({ name: 'ingest', entry: 'workers/ingest/main.ts', env: common, waitReady: true });
     await sup.start({ name: 'notify', entry: 'workers/notify/main.ts', env: common, waitReady: true });
+    await sup.start({ name: 'reports', entry: 'server/reports/scheduler-main.ts', env: common, waitReady: true });
     if (env.SIMULATOR) await sup.start({ name: 'simulator', entry: 'workers/simulator/main.ts', env: common, waitReady: true });
   } catch (e) {
     console.error(e);

@@ -23,7 +23,7 @@ interface Running {
   log: WriteStream;
 }
 
-const COLORS: Record<string, string> = { broker: '35', portal: '36', ingest: '32', notify: '34', simulator: '33' };
+const COLORS: Record<string, string> = { broker: '35', portal: '36', ingest: '32', notify: '34', reports: '94', simulator: '33' };
 
 function pretty(name: string, line: string): string {
   let text = line;

@@ -1,6 +1,7 @@
 /** Report charts as inline SVG strings (echarts server-side rendering: no DOM, no canvas), print palette. */
 import * as echarts from 'echarts';
 import { ALARM_TYPE_INFO } from '../workflow/pure/severity.ts';
+import { CATEGORIES } from '../../lib/domain/catalog.ts';
 import { COUNTY_NAMES_ZH } from '../supervision/names.ts';
 import type { ReportModel } from './model.ts';
 
@@ -23,7 +24,7 @@ export function alarmSeriesChart(m: ReportModel): string {
   const bar = (name: string, key: 'warning' | 'alarm' | 'critical', color: string) =>
     ({ name, type: 'bar' as const, stack: 'a', data: m.alarmSeries.map((p) => p[key]), itemStyle: { color }, barMaxWidth: 18 });
   return render({
-    title: { text: '报警数量变化（不含误报）', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'bold' } },
+    title: { text: '报警数量变化（不含误报）', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'normal' } },
     legend: { ...legend, data: ['预警', '报警', '危急', '误报'] },
     grid,
     xAxis: { type: 'category', data: xs, axisLabel: { fontSize: 10 } },
@@ -38,7 +39,7 @@ export function alarmSeriesChart(m: ReportModel): string {
 export function alarmTypeChart(m: ReportModel): string {
   const rows = [...m.alarmTypes].slice(0, 10).reverse();
   return render({
-    title: { text: '报警类型分布', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'bold' } },
+    title: { text: '报警类型分布', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'normal' } },
     grid: { left: 96, right: 40, top: 28, bottom: 20 },
     xAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { fontSize: 9 }, splitLine: { lineStyle: { color: '#e5e9f0' } } },
     yAxis: { type: 'category', data: rows.map((r) => ALARM_TYPE_INFO[r.key]?.zh ?? r.key) },
@@ -49,7 +50,7 @@ export function alarmTypeChart(m: ReportModel): string {
 export function countyScoreChart(m: ReportModel): string {
   const rows = [...m.counties].filter((c) => c.avgScore != null).sort((a, b) => Number(a.key) - Number(b.key));
   return render({
-    title: { text: '各县（区）平均安全评分与整改率', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'bold' } },
+    title: { text: '各县（区）平均安全评分与整改率', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'normal' } },
     legend: { ...legend, data: ['平均评分', '整改率%'] },
     grid: { ...grid, right: 44 },
     xAxis: { type: 'category', data: rows.map((r) => COUNTY_NAMES_ZH[Number(r.key)] ?? r.key), axisLabel: { fontSize: 10, interval: 0 } },
@@ -66,16 +67,20 @@ export function countyScoreChart(m: ReportModel): string {
 
 export function coverageChart(m: ReportModel): string {
   const cv = m.coverage;
-  const rows = cv.counties;
+  // one county (a county office's report): by sector instead of a single bar
+  const bySector = cv.counties.length === 1;
+  const rows = bySector
+    ? Object.keys(CATEGORIES).filter((k) => cv.colTotals[k]).map((k) => ({ label: CATEGORIES[k as keyof typeof CATEGORIES].zh, c: cv.colTotals[k] }))
+    : cv.counties.map((r) => ({ label: r.nameZh, c: cv.rowTotals[r.adcode] }));
   return render({
-    title: { text: `推广覆盖（截至 ${cv.asOf}）`, left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'bold' } },
+    title: { text: `推广覆盖（截至 ${cv.asOf}）${bySector ? '· 按行业' : ''}`, left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'normal' } },
     legend: { ...legend, data: ['已投入使用', '其余目标'] },
     grid,
-    xAxis: { type: 'category', data: rows.map((r) => r.nameZh), axisLabel: { fontSize: 10, interval: 0 } },
+    xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { fontSize: bySector ? 9 : 10, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e5e9f0' } } },
     series: [
-      { name: '已投入使用', type: 'bar', stack: 'c', data: rows.map((r) => cv.rowTotals[r.adcode]?.inService ?? 0), itemStyle: { color: C.ok }, barMaxWidth: 24 },
-      { name: '其余目标', type: 'bar', stack: 'c', data: rows.map((r) => Math.max(0, (cv.rowTotals[r.adcode]?.target ?? 0) - (cv.rowTotals[r.adcode]?.inService ?? 0))), itemStyle: { color: C.target }, barMaxWidth: 24 },
+      { name: '已投入使用', type: 'bar', stack: 'c', data: rows.map((r) => r.c?.inService ?? 0), itemStyle: { color: C.ok }, barMaxWidth: 24 },
+      { name: '其余目标', type: 'bar', stack: 'c', data: rows.map((r) => Math.max(0, (r.c?.target ?? 0) - (r.c?.inService ?? 0))), itemStyle: { color: C.target }, barMaxWidth: 24 },
     ],
   });
 }
@@ -83,7 +88,7 @@ export function coverageChart(m: ReportModel): string {
 export function monitoringChart(m: ReportModel): string {
   const xs = m.monitoring.map((p) => (m.period.bucket === 'month' ? `${+p.bucket.slice(5, 7)}月` : p.bucket.slice(5)));
   return render({
-    title: { text: '监测异常回路小时数（按日汇总）', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'bold' } },
+    title: { text: '监测异常回路小时数（按日汇总）', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'normal' } },
     legend: { ...legend, data: ['导线温度≥60℃', '剩余电流≥30mA'] },
     grid,
     xAxis: { type: 'category', data: xs, axisLabel: { fontSize: 10 } },

@@ -15,7 +15,7 @@ import { scoreSites, siteStats } from '../supervision/stats.ts';
 import { OPEN_STATES } from '../workflow/pure/hazard-machine.ts';
 import type { CountRow, MonitoringPoint, OverdueRow, ReportModel, SeriesPoint } from './model.ts';
 import { narrate } from './narrative.ts';
-import { KIND_INFO, periodOf, type Period, type PeriodParams } from './pure/period.ts';
+import { bjDayOf, KIND_INFO, periodOf, type Period, type PeriodParams } from './pure/period.ts';
 import { refreshSiteDaily } from './rollup.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -92,7 +92,9 @@ export async function buildReport(sql: Sql, p: Principal, req: ReportRequest, op
   const phases = await loadPhases(sql);
   const period = periodOf(req, phases);
   const region: Region = { scope: p.scope, county: req.county ?? null, category: req.category ?? null };
-  const lastDay = period.lastDay;
+  // a period still running is reported up to today (coverage as of today, not its future last day)
+  const today = bjDayOf(opts.now ?? new Date());
+  const lastDay = period.lastDay < today ? period.lastDay : today;
   const [stats, series, types, states, sources, od, mon, coverage] = await Promise.all([
     timed(timings, 'sites', () => siteStats(sql, region, period.start, period.end)),
     timed(timings, 'alarmSeries', () => alarmSeries(sql, region, period)),

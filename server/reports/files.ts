@@ -45,6 +45,7 @@ const coverageCols: ExportColumn<CoverageCell>[] = [
 
 export async function reportXlsx(m: ReportModel): Promise<Buffer> {
   const cap = caption(m);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- sheets of different row types
   const sheets: SheetSpec<any>[] = [
     { name: '报告正文', caption: cap, columns: [{ header: '章节 Section', value: 'h', width: 22 }, { header: '内容 Text', value: 'p', width: 120 }] as ExportColumn<{ h: string; p: string }>[],
       rows: m.narrative.flatMap((s) => s.paragraphs.map((p) => ({ h: s.heading, p }))) },

@@ -80,7 +80,7 @@ function sectionBody(m: ReportModel, key: SectionKey): string {
         [num(t.alarms), '报警（次）'], [pct(t.falseRate), '误报率'], [num(t.hazardsNew), '新增隐患（项）'], [pct(t.rectificationRate), '隐患整改率'],
       ].map(([b, s]) => `<div class="kpi"><b>${esc(b)}</b><span>${esc(s)}</span></div>`).join('')}</div>`;
     case 'coverage':
-      return figure(coverageChart(m), '图 2-1 各县（区）推广覆盖') + coverageTable(m);
+      return figure(coverageChart(m), m.coverage.counties.length === 1 ? '图 2-1 各行业推广覆盖' : '图 2-1 各县（区）推广覆盖') + coverageTable(m);
     case 'monitoring':
       return m.monitoring.length ? figure(monitoringChart(m), '图 3-1 监测异常回路小时数') : '';
     case 'alarms':
@@ -131,7 +131,7 @@ function cover(m: ReportModel): string {
 </section>`;
 }
 
-function appendix(m: ReportModel): string {
+function appendix(): string {
   const W = WEIGHTS;
   return `<div class="note"><p><b>附注：统计口径与安全评分方法</b></p>
 <p>1. 统计期间按北京时间；报警按发生时间、隐患按登记时间计入本期；整改率 = 本期新增隐患中已验收或销号的比例；响应时间 = 确认时间 − 报警时间（未确认的计至期末，单次封顶 24 小时）。</p>
@@ -151,7 +151,7 @@ export function reportDocs(m: ReportModel): { cover: string; body: string; full:
   const sections = m.narrative.map((s) => `<section class="section"><h2>${esc(s.heading)}</h2>${paras(s.paragraphs)}${sectionBody(m, s.key)}</section>`).join('\n');
   const main = `<main class="page">
 ${sections}
-${appendix(m)}
+${appendix()}
 <div class="sign">${esc(m.issuer?.name ?? '')}<br>${esc(cnDate(m.generatedAt))}</div>
 </main>`;
   return { cover: doc(m, cover(m)), body: doc(m, main), full: doc(m, cover(m) + main) };

@@ -3,7 +3,11 @@ import { CATEGORIES } from '../../lib/domain/catalog.ts';
 import { ALARM_TYPE_INFO } from '../workflow/pure/severity.ts';
 import { COUNTY_NAMES_ZH } from '../supervision/names.ts';
 import type { ReportModel, Section } from './model.ts';
-import { fix1, hoursZh, num, pct } from './pure/format.ts';
+import { fix1, hoursZh, num, pct as pct0 } from './pure/format.ts';
+
+/** shares in running text: 无 when there is nothing to divide */
+const pct = (x: number | null | undefined) => (x == null ? '无' : pct0(x));
+const hours = (h: number | null | undefined) => (h == null ? '无' : hoursZh(h));
 
 const cat = (c: string) => CATEGORIES[c as keyof typeof CATEGORIES]?.zh ?? c;
 const county = (k: string | number) => COUNTY_NAMES_ZH[Number(k)] ?? String(k);
@@ -15,13 +19,15 @@ export function narrate(m: ReportModel): Section[] {
   const place = m.regionLabel;
   const out: Section[] = [];
 
+  const phaseGoal = m.period.kind === 'phase' && m.phase ? [`本阶段为《实施方案》${m.period.label}（${m.phase.startsOn} 至 ${m.phase.endsOn}），工作要求：${m.phase.goalZh}。本报告据此分析实时监测数据和隐患整改情况，查找短板。`] : [];
   out.push({ key: 'overview', heading: '一、总体情况', paragraphs: [
-    `本期（${m.period.label}，${m.period.firstDay} 至 ${m.period.lastDay}），${place}纳入监管的重点单位 ${num(t.sites)} 家，其中已接入监测 ${num(t.connected)} 家，` +
+    ...phaseGoal,
+    `本期（${m.period.label}，${m.period.firstDay} 至 ${m.coverage.asOf}${m.coverage.asOf < m.period.lastDay ? '，期间尚未结束' : ''}），${place}纳入监管的重点单位 ${num(t.sites)} 家，其中已接入监测 ${num(t.connected)} 家，` +
       `监测终端 ${num(t.devices)} 台，当前在线 ${num(t.devicesOnline)} 台，在线率 ${pct(t.onlineRate)}。`,
     `期间共产生报警 ${num(t.alarms)} 次（危急 ${num(sev.c)} 次、报警 ${num(sev.a)} 次、预警 ${num(sev.w)} 次，另有误报 ${num(t.falseAlarms)} 次），` +
-      `误报率 ${pct(t.falseRate)}，报警平均响应（确认）时间 ${hoursZh(t.meanAckHours)}。新增隐患 ${num(t.hazardsNew)} 项，整改率 ${pct(t.rectificationRate)}，` +
-      `平均整改用时 ${hoursZh(t.meanRectifyHours)}；期末未整改隐患 ${num(t.open)} 项，其中逾期 ${num(t.overdue)} 项。`,
-    `已接入单位平均安全评分 ${fix1(t.avgScore)} 分，评分低于 60 分（差）的单位 ${num(t.atRisk)} 家。安全评分按未整改隐患、报警频次与级别、响应时间、整改时效和设备在线五项扣分计算，方法见附注。`,
+      `误报率 ${pct(t.falseRate)}，报警平均响应（确认）时间 ${hours(t.meanAckHours)}。新增隐患 ${num(t.hazardsNew)} 项，整改率 ${pct(t.rectificationRate)}，` +
+      `平均整改用时 ${hours(t.meanRectifyHours)}；期末未整改隐患 ${num(t.open)} 项，其中逾期 ${num(t.overdue)} 项。`,
+    `已接入单位平均安全评分 ${t.avgScore == null ? '无' : fix1(t.avgScore) + ' '}分，评分低于 60 分（差）的单位 ${num(t.atRisk)} 家。安全评分按未整改隐患、报警频次与级别、响应时间、整改时效和设备在线五项扣分计算，方法见附注。`,
   ] });
 
   const cv = m.coverage;
@@ -51,7 +57,7 @@ export function narrate(m: ReportModel): Section[] {
   out.push({ key: 'alarms', heading: '四、报警处置情况', paragraphs: [
     t.alarms
       ? `报警类型以${topTypes.map((x) => `${ALARM_TYPE_INFO[x.key]?.zh ?? x.key}（${num(x.n)} 次，占 ${pct(x.n / t.alarms)}）`).join('、')}为主。` +
-        `已确认报警占 ${pct(t.ackRate)}，平均响应时间 ${hoursZh(t.meanAckHours)}。` +
+        `已确认报警占 ${pct(t.ackRate)}，平均响应时间 ${hours(t.meanAckHours)}。` +
         (falseWorst ? `误报率最高的行业为${cat(falseWorst.key)}（${pct(falseWorst.falseRate)}），应督促技术服务单位调整阈值，提高系统与场所的适应匹配性及报警精确性。` : '')
       : '本期未发生报警。',
   ] });
@@ -59,7 +65,7 @@ export function narrate(m: ReportModel): Section[] {
   const lowRect = m.counties.filter((c) => c.hazardsNew >= 3 && c.rectificationRate != null).sort((a, b) => (a.rectificationRate ?? 0) - (b.rectificationRate ?? 0))[0];
   out.push({ key: 'hazards', heading: '五、隐患整改情况', paragraphs: [
     t.hazardsNew
-      ? `新增隐患 ${num(t.hazardsNew)} 项，来源为${m.hazardSources.map((x) => `${SOURCE_ZH[x.key] ?? x.key} ${num(x.n)} 项`).join('、')}；已验收或销号 ${num(Math.round((t.rectificationRate ?? 0) * t.hazardsNew))} 项，整改率 ${pct(t.rectificationRate)}，平均整改用时 ${hoursZh(t.meanRectifyHours)}。` +
+      ? `新增隐患 ${num(t.hazardsNew)} 项，来源为${m.hazardSources.map((x) => `${SOURCE_ZH[x.key] ?? x.key} ${num(x.n)} 项`).join('、')}；已验收或销号 ${num(Math.round((t.rectificationRate ?? 0) * t.hazardsNew))} 项，整改率 ${pct(t.rectificationRate)}，平均整改用时 ${hours(t.meanRectifyHours)}。` +
         (lowRect ? `整改率最低的县（区）为${county(lowRect.key)}（${pct(lowRect.rectificationRate)}）。` : '')
       : '本期未新增隐患。',
     t.overdue ? `期末逾期未整改隐患 ${num(t.overdue)} 项，明细见表 5-2，应挂牌督办、限期整改到位。` : '期末无逾期未整改隐患。',
@@ -71,7 +77,7 @@ export function narrate(m: ReportModel): Section[] {
   out.push({ key: 'weak', heading: '六、查找不足（薄弱环节）', paragraphs: [
     worstCounties.length ? `平均安全评分最低的县（区）：${worstCounties.map((c) => `${county(c.key)}（${fix1(c.avgScore)} 分）`).join('、')}。` : '本期无已接入单位的评分。',
     worstSites.length ? `评分低于 60 分的单位：${worstSites.map((s) => `${s.nameZh}（${s.score!.score} 分）`).join('、')}${t.atRisk > 5 ? `等 ${t.atRisk} 家` : ''}，应作为下一阶段督导重点。` : '无评分低于 60 分的单位。',
-    slowAck && (slowAck.meanAckHours ?? 0) > 1 ? `报警响应最慢的县（区）为${county(slowAck.key)}，平均 ${hoursZh(slowAck.meanAckHours)}，应落实值守和预警信息接收人员。` : '',
+    slowAck && (slowAck.meanAckHours ?? 0) > 1 ? `报警响应最慢的县（区）为${county(slowAck.key)}，平均 ${hours(slowAck.meanAckHours)}，应落实值守和预警信息接收人员。` : '',
   ].filter(Boolean) });
 
   const next: string[] = [];

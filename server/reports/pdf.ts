@@ -103,7 +103,7 @@ export async function reportPdf(docs: { cover: string; body: string; full: strin
     writeFileSync(path.join(dir, 'a.pdf'), cover);
     writeFileSync(path.join(dir, 'b.pdf'), body);
     await new Promise<void>((resolve, reject) =>
-      execFile(PDFUNITE, [path.join(dir, 'a.pdf'), path.join(dir, 'b.pdf'), path.join(dir, 'out.pdf')], { timeout: 20_000 }, (e) => (e ? reject(e) : resolve())),
+      execFile(/*turbopackIgnore: true*/ PDFUNITE, [path.join(dir, 'a.pdf'), path.join(dir, 'b.pdf'), path.join(dir, 'out.pdf')], { timeout: 20_000 }, (e) => (e ? reject(e) : resolve())),
     );
     return readFileSync(path.join(dir, 'out.pdf'));
   } catch {

@@ -6,7 +6,10 @@ export const REPORT_CSS = `
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif; font-size: 10pt; line-height: 1.8; color: #1a1a1a; letter-spacing: .01em;
   text-align: justify; text-justify: inter-ideograph; font-kerning: normal; }
-/* One family (Noto Sans CJK SC): every extra CJK face costs Chromium ~2 s of font subsetting per PDF. */
+/* One family and ONE face (Noto Sans CJK SC Regular): every extra CJK face (Serif ~2 s, Bold ~0.6 s) costs
+   Chromium font subsetting time per PDF, so emphasis is size, colour and rules, never weight (a text stroke
+   would turn the glyphs into Type 3 outlines). */
+* { font-weight: 400 !important; }
 .cover { page: cover; height: 297mm; padding: 48mm 24mm 24mm; display: flex; flex-direction: column; page-break-after: always; break-after: page;
   background: linear-gradient(180deg, #0f2e5a 0, #0f2e5a 6mm, #fff 6mm); }
 .cover .org { font-size: 14pt; letter-spacing: .3em; color: #0f2e5a; margin-bottom: 36mm; }

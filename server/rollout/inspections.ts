@@ -41,7 +41,7 @@ export interface InspectionRow {
 export const canRecordInspection = (p: Principal) => p.role === 'fire' || p.role === 'admin';
 
 /** Departments that supervise sectors (the committee and fire brigade oversee all of them). */
-export const INSPECTED_DEPARTMENTS = (Object.keys(DEPARTMENT_INFO) as DepartmentId[]).filter((d) => DEPARTMENT_INFO[d].categories !== 'all' || d === 'fire');
+export const INSPECTED_DEPARTMENTS = [...(Object.keys(DEPARTMENT_INFO) as DepartmentId[]).filter((d) => DEPARTMENT_INFO[d].categories !== 'all'), 'fire' as const];
 
 export function departmentCategories(d: DepartmentId): string[] {
   if (d === 'fire') return ['mall']; // malls: owners, supervised within the fire brigade's remit (catalog.ts)

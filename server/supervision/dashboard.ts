@@ -3,7 +3,7 @@ import type { Sql } from '../../db/client.ts';
 import type { Principal } from '../auth/scope.ts';
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
 import type { ExportColumn } from '../export/index.ts';
-import { byHandling, byRisk, group, groupBy, type GroupStats } from './groups.ts';
+import { byRisk, group, groupBy, type GroupStats } from './groups.ts';
 import { COUNTY_NAMES_ZH } from './names.ts';
 import { regionLabel, type Region } from './region.ts';
 import { explainText } from './score.ts';

@@ -166,9 +166,10 @@ function score(runs: Run[], which: 'core' | 'base') {
     for (const [k, l] of sink) {
       const ss = l.filter((o) => o.type === 'sensor_fault').sort((x, y) => x.at - y.at);
       let epEnd = -Infinity, epTrue = false, open = false;
-      const close = () => { if (open) { sensAlarms++; if (epTrue) sensEpTrue++; } };
+      let first: Opened | undefined;
+      const close = () => { if (open) { sensAlarms++; if (epTrue) sensEpTrue++; else dump?.('FSENS', { key: k, label: r.sc.circuits.find((c) => `${c.device}/${c.ch}` === k) }, first); } };
       for (const o of ss) {
-        if (o.at > epEnd + EPISODE_GAP) { close(); open = true; epTrue = false; }
+        if (o.at > epEnd + EPISODE_GAP) { close(); open = true; epTrue = false; first = o; }
         const end = o.cleared ?? r.sc.endMs;
         epEnd = Math.max(epEnd, end);
         if ((sensorWin.get(k) ?? []).some((g) => o.at <= (g.endMs ?? r.sc.endMs) + GRACE && end >= g.onsetMs)) epTrue = true;

@@ -61,10 +61,11 @@ export interface BackfillResult {
   ms: number;
 }
 
-export async function backfillYear(sql: Sql, opts: { end?: Date; alarms?: number; seed?: number; sampleCircuits?: number; readingDays?: number } = {}): Promise<BackfillResult> {
+/** `alarms` is the count per 365 days; the window is [start, end) (default: the 365 days before end). */
+export async function backfillYear(sql: Sql, opts: { start?: Date; end?: Date; alarms?: number; seed?: number; sampleCircuits?: number; readingDays?: number } = {}): Promise<BackfillResult> {
   const t0 = performance.now();
   const end = (opts.end ?? new Date()).getTime();
-  const start = end - 365 * D;
+  const start = opts.start?.getTime() ?? end - 365 * D;
   const r = rng(opts.seed ?? 8);
   const sites = await sql<{ id: string; category: string; devices: string[]; circuits: number[] }[]>`
     SELECT s.id, s.category, array_agg(DISTINCT d.id) AS devices, array_agg(c.id) AS circuits
@@ -74,7 +75,7 @@ export async function backfillYear(sql: Sql, opts: { end?: Date; alarms?: number
   const [{ maxH }] = await sql<{ maxH: number }[]>`SELECT coalesce(max(id), 0)::int AS "maxH" FROM hazards`;
   const weight = sites.map(() => Math.pow(r(), 2.2) + 0.05); // a few sites produce most alarms
   const wsum = weight.reduce((a, b) => a + b, 0);
-  const target = opts.alarms ?? 100_000;
+  const target = Math.round(((opts.alarms ?? 100_000) * (end - start)) / (365 * D));
   const alarmLines: string[] = [];
   const hazardLines: string[] = [];
   let aid = maxId;

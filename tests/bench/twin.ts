@@ -82,11 +82,11 @@ async function main() {
     const live = () => page.evaluate(() => ({ ...(window as unknown as W).__twin!.live }));
     // SPA navigations through the page's own links (next/link): twin → list view → twin
     const toPlan = async () => {
-      await page.getByTestId('twin-plan-link').click();
+      await page.getByTestId('twin-plan-link').click({ timeout: 90_000 });
       await page.getByTestId('twin-plan').waitFor({ timeout: 90_000 });
     };
     const toTwin = async () => {
-      await page.getByTestId('twin-plan-3d').click();
+      await page.getByTestId('twin-plan-3d').click({ timeout: 90_000 });
       await waitTwin(page);
     };
 

@@ -26,7 +26,7 @@ export default async function globalSetup() {
       MQTT_URL: '',
       SEED_SITES: process.env.E2E_SEED_SITES ?? '1600',
       SIM_SPEED: process.env.E2E_SIM_SPEED ?? '1',
-      REPORT_INTERVAL_S: process.env.E2E_REPORT_INTERVAL_S ?? '5',
+      REPORT_INTERVAL_S: process.env.E2E_REPORT_INTERVAL_S ?? '10',
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
     },

@@ -21,6 +21,11 @@ export interface IngestConfig {
   rawRetentionDays: number;
   rollupRetentionDays: number;
   detection: boolean;
+  /** how often marked minutes of readings_1m are recomputed (INGEST_ROLLUP_1M_MS, default 60 s, so the open
+   * minute is recomputed about once before it closes) */
+  rollup1mMs: number;
+  /** how often marked hours of readings_1h are recomputed (INGEST_ROLLUP_1H_MS, default 60 s) */
+  rollup1hMs: number;
 }
 
 /** Raw samples are kept at least a year and rollups three (the plan's reporting horizon). */
@@ -54,5 +59,13 @@ export function ingestConfig(e: Env = env): IngestConfig {
     rawRetentionDays: e.RAW_RETENTION_DAYS,
     rollupRetentionDays: e.ROLLUP_RETENTION_DAYS,
     detection: e.INGEST_DETECTION,
+    rollup1mMs: intervalMs('INGEST_ROLLUP_1M_MS', 60_000),
+    rollup1hMs: intervalMs('INGEST_ROLLUP_1H_MS', 60_000),
   };
+}
+
+/** Rollup timers: not in server/env.ts (owned elsewhere), so read here, bounded to [200 ms, 1 h]. */
+function intervalMs(name: string, dflt: number): number {
+  const v = Number(process.env[name] ?? dflt);
+  return Number.isFinite(v) && v > 0 ? Math.min(3_600_000, Math.max(200, Math.round(v))) : dflt;
 }

@@ -1,8 +1,8 @@
 /**
  * Readings of one batch in one statement: insert into the partitioned `readings` table (PK conflict → ignored,
- * so redelivery is idempotent), merge the newly inserted rows into the 1-minute and 1-hour rollups, and return
- * which messages were new. Runs inside the batch transaction. `copyText` is the COPY encoding of the same rows
- * (the benchmark's raw-COPY reference).
+ * so redelivery is idempotent), mark the minutes that got new rows for the rollups (recomputed from readings on
+ * a timer, rollups.ts), and return which messages were new. Runs inside the batch transaction. `copyText` is the
+ * COPY encoding of the same rows (the benchmark's raw-COPY reference).
  */
 import type { TransactionSql } from 'postgres';
 import type { Telemetry } from '../../lib/protocol/v1.ts';
@@ -36,46 +36,19 @@ export function copyText(rows: TelemetryRow[]): string {
   return parts.join('');
 }
 
-// rollup columns: i = the highest phase current, t = the hottest terminal (what charts and reports show)
-const rollupSelect = (width: string) => `
-  SELECT circuit_id, date_bin('${width}', ts, timestamptz '2000-01-01 00:00:00+00') AS bucket, count(*)::int AS n,
-    avg(greatest(ia, ib, ic))::real AS i_avg, max(greatest(ia, ib, ic))::real AS i_max,
-    avg(ir)::real AS ir_avg, max(ir)::real AS ir_max,
-    avg(greatest(ta, tb, tc, tn))::real AS t_avg, max(greatest(ta, tb, tc, tn))::real AS t_max,
-    sum(arc)::int AS arc_sum
-  FROM ins GROUP BY 1, 2`;
-
-// weighted merge of averages; NULL on either side keeps the other
-const merge = (table: string) => `
-  ON CONFLICT (circuit_id, bucket) DO UPDATE SET
-    n = ${table}.n + excluded.n,
-    i_avg = CASE WHEN ${table}.i_avg IS NULL THEN excluded.i_avg WHEN excluded.i_avg IS NULL THEN ${table}.i_avg
-            ELSE (${table}.i_avg * ${table}.n + excluded.i_avg * excluded.n) / (${table}.n + excluded.n) END,
-    i_max = greatest(${table}.i_max, excluded.i_max),
-    ir_avg = CASE WHEN ${table}.ir_avg IS NULL THEN excluded.ir_avg WHEN excluded.ir_avg IS NULL THEN ${table}.ir_avg
-             ELSE (${table}.ir_avg * ${table}.n + excluded.ir_avg * excluded.n) / (${table}.n + excluded.n) END,
-    ir_max = greatest(${table}.ir_max, excluded.ir_max),
-    t_avg = CASE WHEN ${table}.t_avg IS NULL THEN excluded.t_avg WHEN excluded.t_avg IS NULL THEN ${table}.t_avg
-            ELSE (${table}.t_avg * ${table}.n + excluded.t_avg * excluded.n) / (${table}.n + excluded.n) END,
-    t_max = greatest(${table}.t_max, excluded.t_max),
-    arc_sum = CASE WHEN ${table}.arc_sum IS NULL AND excluded.arc_sum IS NULL THEN NULL
-              ELSE coalesce(${table}.arc_sum, 0) + coalesce(excluded.arc_sum, 0) END`;
-
 const insertSql = (source: string, head = '') => `
 WITH ${head}ins AS (
   INSERT INTO readings (circuit_id, ts, seq, ia, ib, ic, ir, ta, tb, tc, tn, ua, ub, uc, arc, amb_t, amb_rh)
   SELECT circuit_id, timestamptz 'epoch' + ts_ms * interval '1 millisecond', seq, ia, ib, ic, ir, ta, tb, tc, tn, ua, ub, uc, arc, amb_t, amb_rh
   FROM ${source}
   ON CONFLICT DO NOTHING
-  RETURNING circuit_id, ts, ia, ib, ic, ir, ta, tb, tc, tn, arc
-), m1 AS (
-  INSERT INTO readings_1m AS r1 (circuit_id, bucket, n, i_avg, i_max, ir_avg, ir_max, t_avg, t_max, arc_sum)
-  ${rollupSelect('1 minute')}
-  ${merge('r1')}
-), h1 AS (
-  INSERT INTO readings_1h AS r2 (circuit_id, bucket, n, i_avg, i_max, ir_avg, ir_max, t_avg, t_max, arc_sum)
-  ${rollupSelect('1 hour')}
-  ${merge('r2')}
+  RETURNING circuit_id, ts
+), mark AS (
+  -- the rollups are recomputed from readings on a timer (rollups.ts); here only the minutes that got new rows are
+  -- marked, in this transaction. DO UPDATE (not DO NOTHING) so the mark's row lock orders us against a recompute.
+  INSERT INTO readings_1m_dirty AS d (bucket)
+  SELECT DISTINCT date_bin('1 minute', ts, timestamptz '2000-01-01 00:00:00+00') FROM ins ORDER BY 1 -- lock order
+  ON CONFLICT (bucket) DO UPDATE SET ver = d.ver + 1, marked_at = now()
 )
 SELECT DISTINCT s.mi FROM ${source} s
 JOIN ins ON ins.circuit_id = s.circuit_id AND ins.ts = timestamptz 'epoch' + s.ts_ms * interval '1 millisecond'`;
@@ -105,9 +78,10 @@ export function columns(rows: TelemetryRow[]) {
 
 /**
  * Store the batch's readings; returns the indices (mi) of messages that had at least one new row.
- * One statement with unnest() parameters rather than COPY into a staging table: measured as fast at our
- * batch sizes (the rollups dominate), one round trip, and postgres.js's COPY stream crashes the process
- * when the server goes away mid-COPY (the PostgreSQL-restart test found it).
+ * One statement with unnest() parameters rather than COPY into a staging table: measured as fast at our batch
+ * sizes, one round trip, and postgres.js's COPY stream crashes the process when the server goes away mid-COPY
+ * (the PostgreSQL-restart test found it). Only the keys come back (RETURNING circuit_id, ts): the rollups no
+ * longer need the new rows' values here.
  */
 export async function insertReadings(tx: TransactionSql, rows: TelemetryRow[]): Promise<Set<number>> {
   if (rows.length === 0) return new Set();

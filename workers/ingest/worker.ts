@@ -3,7 +3,8 @@
  * ordered stop(): stop consuming → flush the batch → ack → snapshot detection → publish/persist live state →
  * close MQTT, portal link and database.
  */
-import { createSql, type Sql } from '../../db/client.ts';
+import type { Sql } from '../../db/client.ts';
+import { resilientSql } from './pg-pool.ts';
 import type { CircuitLatest } from '../../lib/events/realtime.ts';
 import { logger } from '../../server/log.ts';
 import { AlarmBook, writeAlarms } from './alarms.ts';
@@ -17,6 +18,7 @@ import { PortalLink } from './portal-link.ts';
 import type { PreparedItem } from './prepare.ts';
 import { QuarantineLimiter } from './quarantine.ts';
 import { Registry } from './registry.ts';
+import { refreshAll, refreshHours, refreshMinutes } from './rollups.ts';
 import type { WriteResult } from './writer.ts';
 import { inTransaction } from './tx.ts';
 
@@ -36,12 +38,15 @@ export class IngestWorker {
   private partitions!: Partitions;
   private timers: NodeJS.Timeout[] = [];
   private reloading: Promise<void> | null = null;
+  private uninstallPool = () => {};
 
   constructor(private readonly cfg: IngestConfig) {}
 
   async start() {
     const c = this.cfg;
-    this.sql = createSql(c.databaseUrl, { max: 4, app: 'esms-ingest' });
+    const pool = resilientSql(c.databaseUrl);
+    this.sql = pool.sql;
+    this.uninstallPool = pool.uninstall;
     this.partitions = new Partitions(this.sql);
     await this.partitions.ensureAhead();
     const counters = await this.registry.load(this.sql);
@@ -88,6 +93,8 @@ export class IngestWorker {
     this.every(2000, () => persistSites(this.sql, this.live.takePersist()));
     this.every(c.snapshotMs, () => this.pipeline.runExclusive(() => this.detect.save(this.sql)).then(() => {}));
     this.every(60_000, () => this.reloadRegistry(true));
+    this.every(c.rollup1mMs, () => refreshMinutes(this.sql));
+    this.every(c.rollup1hMs, () => refreshHours(this.sql));
     this.every(3_600_000, async () => {
       await this.partitions.ensureAhead();
       const n = await this.partitions.dropOld(c.rawRetentionDays, c.rollupRetentionDays);
@@ -162,6 +169,7 @@ export class IngestWorker {
     for (const t of this.timers) clearInterval(t);
     this.consumer?.pause();
     await this.pipeline?.drain();
+    if (this.sql) await refreshAll(this.sql, 1).catch((e) => log.warn({ err: e.message }, 'final rollup refresh failed'));
     if (this.detect) await this.detect.save(this.sql).catch((e) => log.warn({ err: e.message }, 'final snapshot failed'));
     if (this.live) {
       this.live.tick();
@@ -170,6 +178,7 @@ export class IngestWorker {
     await this.consumer?.end();
     this.portal?.close();
     await this.sql?.end({ timeout: 2 });
+    this.uninstallPool();
     log.info('stopped');
   }
 }

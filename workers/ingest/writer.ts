@@ -1,7 +1,8 @@
 /**
- * One batch, one transaction: readings (+ rollups), device events, device counters and status, quarantine and
- * its counters, alarms. Everything is idempotent under redelivery (PK / unique conflicts are ignored and only
- * newly stored messages move the counters), so "commit, then PUBACK" gives exactly-once storage.
+ * One batch, one transaction: readings (+ rollup marks; the rollups follow on a timer, rollups.ts), device
+ * events, device counters and status, quarantine and its counters, alarms. Everything is idempotent under
+ * redelivery (PK / unique conflicts are ignored and only newly stored messages move the counters), so
+ * "commit, then PUBACK" gives exactly-once storage.
  */
 import type { TransactionSql } from 'postgres';
 import type { Sql } from '../../db/client.ts';

@@ -3,22 +3,15 @@
  * and the live toaster. Server component; the bell and toaster are client islands.
  */
 import type { Principal } from '../../../server/auth/scope.ts';
-import { can } from '../../../server/auth/permissions.ts';
+import { sectionsFor } from '../nav/sections.ts';
 import { ROLE_INFO } from '../../../lib/domain/catalog.ts';
 import { AlertCenterBell } from './AlertCenterBell.tsx';
 import { AlarmToaster } from './AlarmToaster.tsx';
 import w from './work.module.css';
 
-const NAV = [
-  { href: '/map', zh: '监测地图', en: 'Map' },
-  { href: '/alarms', zh: '报警中心', en: 'Alarms' },
-  { href: '/hazards', zh: '隐患整改', en: 'Hazards' },
-  { href: '/records', zh: '日常记录', en: 'Records' },
-  { href: '/settings/notifications', zh: '通知设置', en: 'Notifications' },
-];
-
 export function WorkShell({ p, active, children }: { p: Principal; active: string; children: React.ReactNode }) {
-  const nav = can(p.role, 'notify.admin') ? [...NAV, { href: '/settings/notifications/status', zh: '通道状态', en: 'Channels' }] : NAV;
+  const { main, admin } = sectionsFor(p.role);
+  const nav = [...main, { href: '/settings/notifications', zh: '通知设置', en: 'Notifications' }, ...admin];
   return (
     <div className={w.shell}>
       <header className={w.top}>

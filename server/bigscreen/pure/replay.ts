@@ -41,7 +41,7 @@ export function openedBetween(intervals: readonly ReplayInterval[], t0: number, 
 export function activeAt(intervals: readonly ReplayInterval[], t: number, limit = 30): ReplayInterval[] {
   const out: ReplayInterval[] = [];
   for (let i = intervals.length - 1; i >= 0 && out.length < limit; i--) if (isActiveAt(intervals[i], t)) out.push(intervals[i]);
-  return out.sort((a, b) => b.openedAt - a.openedAt);
+  return out.sort((a, b) => b.openedAt - a.openedAt || b.id - a.id);
 }
 
 export const PLAYBACK_SPEEDS = [60, 600, 3600] as const;

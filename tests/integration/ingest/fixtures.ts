@@ -41,7 +41,13 @@ export async function createFixture(sql: Sql, prefix: string, o: { sites: number
     const part = devices.slice(i, i + 2000);
     await sql`INSERT INTO devices (id, site_id) SELECT * FROM unnest(${part.map((d) => d.id)}::text[], ${part.map((d) => d.site)}::text[])`;
     const dev: string[] = [], ch: number[] = [], site: string[] = [];
-    for (const d of part) for (let c = 1; c <= o.channels; c++) (dev.push(d.id), ch.push(c), site.push(d.site));
+    for (const d of part) {
+      for (let c = 1; c <= o.channels; c++) {
+        dev.push(d.id);
+        ch.push(c);
+        site.push(d.site);
+      }
+    }
     const rows = await sql<{ id: number; device_id: string; ch: number }[]>`
       INSERT INTO circuits (device_id, ch, site_id, name_zh, name_en, phases, rated_current_a, cable_mm2, insulation, max_conductor_c, load_type)
       SELECT d, c, s, '回路' || c, 'Circuit ' || c, 1, 32, 6, 'PVC', 70, 'mixed'

@@ -26,7 +26,7 @@ describe.each([
   afterAll(() => dropFixture(sql, prefix));
 
   it('stores each sample once, counts duplicates and gaps, applies status and events', async () => {
-    const w = spawnIngest({ DATABASE_URL: inject('dbUrl'), MQTT_URL: inject(key), INGEST_CLIENT_ID: `it-basic-${name}-${Date.now()}` });
+    const w = spawnIngest({ DATABASE_URL: inject('dbUrl'), MQTT_URL: inject(key), INGEST_CLIENT_ID: `it-basic-${name}-${Date.now()}`, INGEST_ROLLUP_1M_MS: '300', INGEST_ROLLUP_1H_MS: '500' });
     await w.ready;
     const pub = await connectPublisher(inject(key));
     const t0 = Date.now() - 60_000;
@@ -62,9 +62,13 @@ describe.each([
     expect(byId.get(d1.id)).toMatchObject({ online: true, messages_received: N, messages_lost: 0, messages_duplicate: N / 10, last_seq: N });
     const [ev] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM device_events WHERE device_id = ${d0.id} AND code = 'self_test'`;
     expect(ev.n).toBe(1);
-    const [roll] = await sql<{ n1: number; nh: number }[]>`
-      SELECT (SELECT sum(n)::int FROM readings_1m WHERE circuit_id = ANY(${ids}::int[])) AS n1,
-             (SELECT sum(n)::int FROM readings_1h WHERE circuit_id = ANY(${ids}::int[])) AS nh`;
+    // the rollups follow from readings on the worker's timers (every 300 / 500 ms here)
+    const roll = await waitFor(async () => {
+      const [r] = await sql<{ n1: number; nh: number }[]>`
+        SELECT (SELECT sum(n)::int FROM readings_1m WHERE circuit_id = ANY(${ids}::int[])) AS n1,
+               (SELECT sum(n)::int FROM readings_1h WHERE circuit_id = ANY(${ids}::int[])) AS nh`;
+      return r.n1 === expected && r.nh === expected ? r : null;
+    });
     expect(roll).toEqual({ n1: expected, nh: expected });
 
     // the will: {v:1, online:false} without ts

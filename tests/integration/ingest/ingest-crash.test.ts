@@ -40,12 +40,16 @@ async function verify(devices: FixtureDevice[], perDevice: number) {
   const devs = await sql<{ messages_received: number; messages_lost: number; last_seq: number }[]>`
     SELECT messages_received, messages_lost, last_seq FROM devices WHERE id = ANY(${devices.map((d) => d.id)}::text[])`;
   for (const d of devs) expect(d).toEqual({ messages_received: perDevice, messages_lost: 0, last_seq: perDevice });
-  const [roll] = await sql<{ n: number }[]>`SELECT sum(n)::int AS n FROM readings_1m WHERE circuit_id = ANY(${ids}::int[])`;
+  // the 1-minute rollup is recomputed from readings on the worker's timer (every 300 ms here)
+  const roll = await waitFor(async () => {
+    const [x] = await sql<{ n: number }[]>`SELECT sum(n)::int AS n FROM readings_1m WHERE circuit_id = ANY(${ids}::int[])`;
+    return x.n === expected ? x : null;
+  });
   expect(roll.n).toBe(expected);
 }
 
 const workerEnv = (mqttUrl: string, clientId: string) => ({
-  DATABASE_URL: inject('dbUrl'), MQTT_URL: mqttUrl, INGEST_CLIENT_ID: clientId, INGEST_BATCH_MAX: '200', INGEST_BATCH_WAIT_MS: '40',
+  DATABASE_URL: inject('dbUrl'), MQTT_URL: mqttUrl, INGEST_CLIENT_ID: clientId, INGEST_BATCH_MAX: '200', INGEST_BATCH_WAIT_MS: '40', INGEST_ROLLUP_1M_MS: '300',
 });
 
 describe.each([

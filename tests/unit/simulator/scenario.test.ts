@@ -111,7 +111,7 @@ describe('faults: ground truth from the trajectory', () => {
       const sus = Number(f.detail.sustainedMs);
       expect(sus).toBeLessThanOrEqual(f.dangerMs as number);
       const mine = byDev.get(f.device)!;
-      const ev = mine.filter((l) => l.topic.endsWith('/event'));
+      const ev = mine.filter((l) => l.topic.endsWith('/event') && (l.payload as { ch?: number }).ch === f.ch);
       expect(ev.length, f.device).toBe(1);
       const e = ev[0].payload as { ts: number; code: string; ch: number; value: number; seq: number };
       expect([e.code, e.ch]).toEqual(['arc_alarm', f.ch]);

@@ -7,7 +7,7 @@ import type { Circuit } from './circuit.ts';
 import { arc } from './detectors/arc.ts';
 import { heating, overtemperature } from './detectors/heat.ts';
 import { insulation, residual } from './detectors/leakage.ts';
-import { imbalance, overload, voltage } from './detectors/load.ts';
+import { imbalance, overload, settled, voltage } from './detectors/load.ts';
 import { step } from './lifecycle.ts';
 import { emit, type DetectionRecord } from './records.ts';
 import { arcCount, sensorStep, worstSensor } from './sensor.ts';
@@ -51,7 +51,9 @@ export function processChannel(c: Circuit, ch: Channel, ts: number, ambT: number
   const ub = c.three ? sensorStep(s, F_UA + 1, ch.ub, iv, dec, am, c.inA) : NaN;
   const uc = c.three ? sensorStep(s, F_UA + 2, ch.uc, iv, dec, am, c.inA) : NaN;
 
-  overload(c, ts, ia, ib, ic, out);
+  // two-sample minimum: a one-sample inrush heats nothing (neither the conductor model nor the terminal models)
+  const sa = settled(s, 0, ia), sb = c.three ? settled(s, 1, ib) : NaN, sc = c.three ? settled(s, 2, ic) : NaN;
+  overload(c, ts, sa, sb, sc, out);
   imbalance(c, ts, ia, ib, ic, out);
   voltage(c, ts, ua, ub, uc, out);
   residual(c, ts, ir, out);
@@ -68,7 +70,7 @@ export function processChannel(c: Circuit, ch: Channel, ts: number, ambT: number
     drift |= 1 << f;
     if (f === 0) da = raw; else if (f === 1) db = raw; else if (f === 2) dc = raw; else dn = raw;
   }
-  heating(c, ts, da, db, dc, dn, ia, ib, ic, drift, out);
+  heating(c, ts, da, db, dc, dn, sa, sb, sc, drift, out);
   const arcN = arcCount(s, ch.arc, elapsed, iv, dec);
   arc(c, ts, arcN, elapsed, out);
 

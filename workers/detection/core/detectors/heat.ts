@@ -41,7 +41,9 @@ const SLOW_TAU_S = 2 * 86_400; // per-pole baseline of the rise: learned over da
 const FAST_TAU_S = 6 * 3600; // excess-vs-load regression: within a daily load cycle
 const CALM_K = 3; // differential excess below which the baseline keeps learning
 const MIN_VAR_F = 0.0008; // variance of (I/In)² needed to tell a load-scaled excess from an offset
-const MATURE_W = 0.12; // slow-model weight (≈ 6 h) before residuals are judged
+const MATURE_W = 0.39; // slow-model weight (≈ 1 day: one full load cycle separates offset from slope) before residuals are judged
+const DRIFT_GAP = 2.5; // K: a sensor drifting ≤ 6 K/day leads its 6 h mean by ≤ 1.5 K; a heating joint accelerates past this
+const FAST_GAP = 5; // K: excess running this far ahead of its 6 h mean grows faster than any drift — heat, not a sensor
 const SENSOR_DRIFT_CODE = SENSOR_DRIFT;
 
 /**
@@ -114,7 +116,9 @@ export function heating(c: Circuit, ts: number, ta: number, tb: number, tc: numb
     }
     if (m === 0) continue;
     const ref = m === 1 ? r1 : m === 2 ? (r1 + r2) / 2 : Math.max(Math.min(r1, r2), Math.min(Math.max(r1, r2), r3));
-    const ex = (EX[i] = R[i] - ref);
+    // hotter than its own healthy model AND than its siblings: a common-mode cooling of the siblings (their
+    // terminals lagging a load step or an inrush, the panel air warming faster than the metal) is not heat here
+    const ex = (EX[i] = R[i] - (ref > 0 ? ref : 0));
     const o = H_BASE + i * H_SIZE;
     s[o + H_RES] = ex;
     s[o + H_FW] += (1 - s[o + H_FW]) * aF;
@@ -128,22 +132,32 @@ export function heating(c: Circuit, ts: number, ta: number, tb: number, tc: numb
     // offset part of the excess (what is left at zero load): a joint has none, a drifting sensor all of it
     const beta = v > MIN_VAR_F ? (s[o + H_FXE] - s[o + H_FX] * em) / v : NaN;
     const alpha = beta === beta ? em - beta * s[o + H_FX] : NaN;
-    const offsetLike = (alpha === alpha && Math.abs(alpha) >= 0.8 * Math.abs(em) && Math.abs(beta * s[o + H_FX]) < 0.2 * Math.abs(em) && Math.abs(em) >= DRIFT_K) ||
-      (x < LIGHT && s[TH_THETA] < 1 && Math.abs(ex) >= DRIFT_K);
+    // growth: a drifting sensor creeps (≤ 6 K/day, so it leads its 6 h mean by ≤ 1.5 K); a loose joint's
+    // contact resistance grows exponentially, so its excess runs ahead of its own recent mean
+    const gap = ex - em;
+    // load share of the mean excess: ≈ 1 for a joint (I²·R), ≈ 0 for an offset; judged only while it is not
+    // growing faster than a drift can
+    const share = alpha === alpha && em !== 0 ? (em - alpha) / em : NaN;
+    const offsetShape = share === share && share < 0.35 && gap * em <= DRIFT_GAP * Math.abs(em);
+    const offsetLike = (offsetShape && Math.abs(em) >= DRIFT_K) ||
+      (x < LIGHT && s[TH_THETA] < 1 && Math.abs(ex) >= DRIFT_K && Math.abs(em) >= 0.6 * DRIFT_K && em * ex > 0 && Math.abs(gap) <= DRIFT_GAP);
     if ((drift >> i) & 1) {
-      // a flagged drift is lifted only once the offset is really gone
-      if (Math.abs(em) < 1.5 && Math.abs(ex) < 2) unflagDrift(s, F_TA + i);
+      // a flagged drift is lifted once the offset is really gone, or when the excess grows faster than any
+      // drift can (a joint heating at light load looks offset-like until it accelerates)
+      if ((Math.abs(em) < 1.5 && Math.abs(ex) < 2) || (gap >= FAST_GAP && ex >= warnD)) unflagDrift(s, F_TA + i);
       continue;
     }
     if (offsetLike && Math.abs(R[i]) >= Math.abs(ref)) {
       flagSensor(s, F_TA + i, SENSOR_DRIFT_CODE);
       continue;
     }
-    if (offsetLike) continue;
+    // an offset-shaped excess still building up towards the drift flag raises nothing meanwhile
+    if (offsetLike || (offsetShape && Math.abs(em) >= 0.5 * DRIFT_K)) continue;
     const lv = ex >= 2 * alarmD ? 3 : ex >= alarmD ? 2 : ex >= warnD ? 1 : 0;
     if (lv > level || (lv === level && ex > best)) { level = lv; best = ex; bestI = i; }
     // hysteresis: a joint cools at night with the load, its daily-mean excess keeps the alarm
-    if (ex >= 0.6 * warnD || em >= 0.4 * warnD) hold = true;
+    // (and the load-scaled excess, K at rated current, keeps it while the load is light)
+    if (ex >= 0.6 * warnD || em >= 0.4 * warnD || (beta === beta && beta >= warnD && em > 0 && (alpha !== alpha || alpha < 0.5 * em + 1))) hold = true;
   }
   if (best === -Infinity) return;
   s[HT_DIFF] = best;

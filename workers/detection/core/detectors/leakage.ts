@@ -84,8 +84,11 @@ export function insulation(c: Circuit, ts: number, ir: number, out: DetectionRec
   const rh = s[AMB_RH];
   const hx = rh === rh && rh > RH_DRY ? rh - RH_DRY : 0;
   ewReg(s, LK_RW, s[A_WEEK], hx, s[LK_S]);
-  const beta = Math.max(0, slopeOf(s, LK_RW, 25));
-  const corrected = s[LK_S] - beta * hx;
+  // healthy leakage scales with its own level in the wet (surface films: ×2–3 from dry to saturated air), so the
+  // fitted sensitivity is capped at 5 %/%rh of the mean leakage; an appliance switching its EMC filters in and out
+  // while the weather changes must not be read as a huge humidity slope. Leakage is never negative.
+  const beta = Math.min(Math.max(0, slopeOf(s, LK_RW, 25)), 0.05 * Math.max(0, s[LK_RW + 2]));
+  const corrected = Math.max(0, s[LK_S] - beta * hx);
   s[LK_C] = corrected;
   if (s[LK_BASE] !== s[LK_BASE]) s[LK_BASE] = corrected;
   // the baseline follows downward within a day but upward only over weeks, so a slow rise stands out

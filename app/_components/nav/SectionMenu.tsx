@@ -1,0 +1,53 @@
+'use client';
+/** A compact "功能 / Sections" menu for screens whose header has no room for a full nav bar (map, big screen). */
+import { useEffect, useRef, useState } from 'react';
+import type { Role } from '../../../lib/domain/catalog.ts';
+import { sectionsFor } from './sections.ts';
+import s from './nav.module.css';
+
+export function SectionMenu({ role, current, lang = 'zh' }: { role: Role; current?: string; lang?: 'zh' | 'en' }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const { main, admin } = sectionsFor(role);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+  const item = (x: { href: string; zh: string; en: string }) => (
+    <a key={x.href} href={x.href} className={s.item} aria-current={x.href === current ? 'page' : undefined} role="menuitem">
+      <span>{lang === 'en' ? x.en : x.zh}</span>
+      <small>{lang === 'en' ? x.zh : x.en}</small>
+    </a>
+  );
+  return (
+    <div className={s.wrap} ref={ref}>
+      <button type="button" className={s.button} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="section-menu">
+        <span aria-hidden>☰</span> {lang === 'en' ? 'Sections' : '功能'}
+      </button>
+      {open && (
+        <div className={s.menu} role="menu">
+          {main.map(item)}
+          <a href="/settings/notifications" className={s.item} role="menuitem">
+            <span>{lang === 'en' ? 'Notifications' : '通知设置'}</span>
+            <small>{lang === 'en' ? '通知设置' : 'Notifications'}</small>
+          </a>
+          {admin.length > 0 && <div className={s.sep}>{lang === 'en' ? 'Administration' : '系统管理'}</div>}
+          {admin.map(item)}
+          <div className={s.sep} />
+          <a href="/public" className={s.item} role="menuitem">
+            <span>{lang === 'en' ? 'Public pages' : '公众宣传页'}</span>
+            <small>中文 · བོད་ཡིག · English</small>
+          </a>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+/** Hover card on the map: a site (name, sector, county, live status) or a county (its figures). */
+import { CATEGORIES, STATUS_INFO, type SiteStatus } from '../../../lib/domain/catalog.ts';
+import type { MapSite } from '../../../server/queries/sites-for-map.ts';
+import { STATUS_ICON } from '../../map/colors.ts';
+import { countyName } from '../../map/county-names.ts';
+import { fmtCount, fmtPct, type Lang } from '../lib/format.ts';
+import type { CountyShape } from './geo.ts';
+import s from './map.module.css';
+
+export type Hover = { kind: 'site'; site: MapSite; x: number; y: number } | { kind: 'county'; adcode: number; x: number; y: number };
+
+export function MapTooltip(props: {
+  hover: Hover;
+  lang: Lang;
+  status?: SiteStatus;
+  counties: CountyShape[];
+  values: Record<number, { coverage: number | null; hazards: number; sites: number; alarms: number }>;
+}) {
+  const { hover: h, lang } = props;
+  const en = lang === 'en';
+  const style = { left: h.x + 18, top: h.y + 18 };
+  if (h.kind === 'site') {
+    const st = STATUS_INFO[props.status ?? h.site.status];
+    return (
+      <div className={s.tooltip} style={style} role="tooltip">
+        <div className={s.ttTitle}>{en ? h.site.nameEn : h.site.name}</div>
+        <div className={s.ttRow}>
+          {en ? CATEGORIES[h.site.category].en : CATEGORIES[h.site.category].zh} · {countyName(h.site.county, lang)}
+        </div>
+        <div className={s.ttRow} style={{ color: st.color }}>
+          {STATUS_ICON[props.status ?? h.site.status]} {en ? st.en : st.zh}
+        </div>
+      </div>
+    );
+  }
+  const v = props.values[h.adcode];
+  return (
+    <div className={s.tooltip} style={style} role="tooltip">
+      <div className={s.ttTitle}>{countyName(h.adcode, lang)}</div>
+      {v && (
+        <>
+          <div className={s.ttRow}>
+            {en ? 'Sites' : '监测单位'} <b>{fmtCount(v.sites, lang)}</b> · {en ? 'Active alarms' : '活动报警'}{' '}
+            <b>{fmtCount(v.alarms, lang)}</b>
+          </div>
+          <div className={s.ttRow}>
+            {en ? 'Coverage' : '覆盖率'} <b>{fmtPct(v.coverage)}</b> · {en ? 'Open hazards' : '未整改隐患'}{' '}
+            <b>{fmtCount(v.hazards, lang)}</b>
+          </div>
+        </>
+      )}
+      <div className={s.ttHint}>{en ? 'Click to filter' : '点击筛选该县区'}</div>
+    </div>
+  );
+}

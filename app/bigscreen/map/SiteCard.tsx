@@ -1,0 +1,91 @@
+'use client';
+/** The site card on the map: sector, department, live status, open alarms, and the way into its 3D twin. */
+import { useEffect, useState } from 'react';
+import { useNow } from '../useNow.ts';
+import { CATEGORIES, STATUS_INFO, type SiteStatus } from '../../../lib/domain/catalog.ts';
+import type { MapSite } from '../../../server/queries/sites-for-map.ts';
+import type { SiteCard as Card } from '../../../server/queries/site-card.ts';
+import { ALARM_TYPE_INFO } from '../../map/alarm-labels.ts';
+import { STATUS_ICON } from '../../map/colors.ts';
+import { beijingMinute, fmtAge, type Lang } from '../lib/format.ts';
+import type { Word } from '../lib/words.ts';
+import s from './overlay.module.css';
+
+type State = { kind: 'loading' } | { kind: 'ok'; card: Card } | { kind: 'error'; message: string };
+
+export function SiteCard(p: {
+  site: MapSite;
+  status: SiteStatus;
+  version: number;
+  lang: Lang;
+  t: (k: Word) => string;
+  onClose: () => void;
+}) {
+  const now = useNow(10_000);
+  const { site, lang, t } = p;
+  const en = lang === 'en';
+  const [st, setSt] = useState<State>({ kind: 'loading' });
+  // refetched when the site's live status changes, so the open alarms follow it
+  useEffect(() => {
+    const ac = new AbortController();
+    fetch(`/api/sites/${encodeURIComponent(site.id)}`, { signal: ac.signal, cache: 'no-store' })
+      .then(async (r) => {
+        const body = await r.json();
+        if (r.ok) setSt({ kind: 'ok', card: body as Card });
+        else setSt({ kind: 'error', message: (en ? body?.error?.messageEn : body?.error?.message) ?? '—' });
+      })
+      .catch(() => !ac.signal.aborted && setSt({ kind: 'error', message: en ? 'Could not load' : '加载失败' }));
+    return () => ac.abort();
+  }, [site.id, p.status, en]);
+
+  const info = STATUS_INFO[p.status];
+  const card = st.kind === 'ok' ? st.card : null;
+  return (
+    <section className={`${s.box} ${s.card}`} aria-label={site.name} data-testid="site-card" data-site={site.id}>
+      <div className={s.cardHead}>
+        <div style={{ minWidth: 0 }}>
+          <h2 className={s.cardTitle}>{en ? site.nameEn : site.name}</h2>
+          <div className={s.cardSub}>{en ? site.name : site.nameEn}</div>
+        </div>
+        <button type="button" className={s.close} onClick={p.onClose} aria-label={t('close')}>
+          ×
+        </button>
+      </div>
+      <div className={s.cardStatus} style={{ color: info.color, borderColor: info.color }} data-testid="card-status" data-status={p.status}>
+        {STATUS_ICON[p.status]} {en ? info.en : info.zh}
+      </div>
+      <dl className={s.facts}>
+        <dt>{t('category')}</dt>
+        <dd>{en ? CATEGORIES[site.category].en : CATEGORIES[site.category].zh}</dd>
+        <dt>{t('department')}</dt>
+        <dd>{card ? (en ? card.departmentEn : card.departmentZh) : '…'}</dd>
+        <dt>{t('county')}</dt>
+        <dd>{card ? (en ? card.countyEn : card.countyZh) : '…'}</dd>
+        <dt>{t('devices')}</dt>
+        <dd>{card ? `${card.devicesOnline} / ${card.devicesTotal}` : '…'}</dd>
+        <dt>{t('lastSeen')}</dt>
+        <dd>{card?.lastSeenAt ? `${fmtAge(Math.max(0, now - Date.parse(card.lastSeenAt)), lang)}${en ? ' ago' : '前'}` : '—'}</dd>
+      </dl>
+      <div className={s.cardAlarmsTitle}>
+        {t('openAlarms')} <b>{card ? card.activeAlarms.length : '…'}</b>
+      </div>
+      <ul className={s.cardAlarms}>
+        {st.kind === 'error' && <li>{st.message}</li>}
+        {card?.activeAlarms.slice(0, 3).map((a) => (
+          <li key={a.id} style={{ borderLeftColor: STATUS_INFO[a.severity].color }}>
+            <b style={{ color: STATUS_INFO[a.severity].color }}>
+              {STATUS_ICON[a.severity]} {ALARM_TYPE_INFO[a.type]?.[en ? 'en' : 'zh'] ?? a.type}
+            </b>
+            <span>
+              {a.circuitName ?? ''} · {beijingMinute(Date.parse(a.openedAt)).slice(5)}
+            </span>
+          </li>
+        ))}
+        {card && card.activeAlarms.length > 3 && <li className={s.more}>+{card.activeAlarms.length - 3}</li>}
+      </ul>
+      <a className={s.twin} href={`/sites/${encodeURIComponent(site.id)}?from=bigscreen`} data-testid="open-twin">
+        {t('openTwin')} →
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+'use client';
+import { memo } from 'react';
+/** Left column, top: the headline figures, big enough to read from the back of the room. */
+import type { BigscreenSummary } from '../../../server/bigscreen/summary.ts';
+import { fmtCount, fmtPct, type Lang } from '../lib/format.ts';
+import type { Word } from '../lib/words.ts';
+import { ClockIcon } from '../lib/Icons.tsx';
+import { RollingNumber } from './RollingNumber.tsx';
+import st from '../stage.module.css';
+import s from './panels.module.css';
+
+const rate = (a: number, b: number) => (b ? a / b : null);
+
+export const KpiPanel = memo(function KpiPanel({
+  data,
+  lang,
+  t,
+  countyLabel,
+}: {
+  data: BigscreenSummary | null;
+  lang: Lang;
+  t: (k: Word) => string;
+  countyLabel: string;
+}) {
+  const k = data?.kpis;
+  const h = data?.hazards;
+  const c = data?.coverage.total;
+  const n = (x: number) => fmtCount(x, lang);
+  const pct = (x: number) => fmtPct(x);
+  return (
+    <section className={`${st.frame} ${s.kpiPanel}`} aria-label={t('sitesOnline')} data-testid="kpi-panel" data-filled={data ? '1' : '0'}>
+      <div className={st.panelHead}>
+        <h2 className={st.panelTitle}>{lang === 'en' ? 'Overview' : '总体态势'}</h2>
+        <span className={st.panelNote}>{countyLabel}</span>
+      </div>
+      <div className={s.kpiGrid}>
+        <div className={s.kpi}>
+          <div className={s.kpiLabel}>{t('sitesOnline')}</div>
+          <div className={s.kpiValue}>
+            <RollingNumber value={k?.sitesOnline ?? null} format={n} testId="kpi-sites-online" />
+            <small data-testid="kpi-sites-total" data-value={k?.sites ?? ''}>
+              /{k ? n(k.sites) : '—'}
+            </small>
+          </div>
+          <div className={s.kpiSub}>
+            {lang === 'en' ? 'rate' : '在线率'} <b>{fmtPct(k ? rate(k.sitesOnline, k.sites) : null)}</b>
+          </div>
+        </div>
+        <div className={s.kpi}>
+          <div className={s.kpiLabel}>{t('devicesOnline')}</div>
+          <div className={s.kpiValue}>
+            <RollingNumber value={k?.devicesOnline ?? null} format={n} />
+            <small>/{k ? n(k.devices) : '—'}</small>
+          </div>
+          <div className={s.kpiSub}>
+            {lang === 'en' ? 'rate' : '在线率'} <b>{fmtPct(k ? rate(k.devicesOnline, k.devices) : null)}</b>
+          </div>
+        </div>
+        <div className={`${s.kpi} ${s.kpiWide} ${k?.activeAlarms ? s.kpiHot : ''}`}>
+          <div>
+            <div className={s.kpiLabel}>{t('activeAlarms')}</div>
+            <div className={s.kpiValue}>
+              <RollingNumber value={k?.activeAlarms ?? null} format={n} testId="kpi-active-alarms" />
+              <small>
+                {' '}
+                {t('today')} +{k ? n(k.alarmsToday) : '—'}
+              </small>
+            </div>
+          </div>
+          <div className={s.sevCol}>
+            <span className={s.sevCritical}>
+              ★ {lang === 'en' ? 'Critical' : '危急'} <b>{k ? n(k.alarmsBySeverity.critical) : '—'}</b>
+            </span>
+            <span className={s.sevAlarm}>
+              ◆ {lang === 'en' ? 'Alarm' : '报警'} <b>{k ? n(k.alarmsBySeverity.alarm) : '—'}</b>
+            </span>
+            <span className={s.sevWarning}>
+              ▲ {lang === 'en' ? 'Warning' : '预警'} <b>{k ? n(k.alarmsBySeverity.warning) : '—'}</b>
+            </span>
+            <span className={s.sevFault} title={lang === 'en' ? 'equipment faults, not hazards' : '设备故障（非隐患）'}>
+              ■ {lang === 'en' ? 'Faults' : '故障'} <b>{k ? n(k.activeFaults) : '—'}</b>
+            </span>
+          </div>
+        </div>
+        <div className={`${s.kpi} ${h?.overdue ? s.kpiWarn : ''}`}>
+          <div className={s.kpiLabel}>{t('hazardsOpen')}</div>
+          <div className={s.kpiValue}>
+            <RollingNumber value={h?.open ?? null} format={n} testId="kpi-hazards-open" />
+          </div>
+          <div className={s.kpiSub}>
+            <span className={h?.overdue ? s.overdue : ''}>
+              <ClockIcon /> {t('overdue')} <b>{h ? n(h.overdue) : '—'}</b>
+            </span>
+          </div>
+        </div>
+        <div className={s.kpi}>
+          <div className={s.kpiLabel}>{t('rectRate')}</div>
+          <div className={s.kpiValue}>
+            <RollingNumber value={h ? h.rectificationRate : null} format={pct} testId="kpi-rect-rate" />
+          </div>
+          <div className={s.kpiSub}>
+            {t('closedMonth')} <b>{h ? n(h.closedThisMonth) : '—'}</b>
+          </div>
+        </div>
+        <div className={`${s.kpi} ${s.kpiWide}`}>
+          <div>
+            <div className={s.kpiLabel}>{t('coverage')}</div>
+            <div className={s.kpiValue}>
+              <RollingNumber value={c?.share ?? null} format={pct} testId="kpi-coverage" />
+            </div>
+          </div>
+          <div className={s.planCol}>
+            <div className={s.kpiSub}>
+              {lang === 'en' ? 'in service' : '在用'} <b>{c ? n(c.covered) : '—'}</b> / {lang === 'en' ? 'target' : '目标'}{' '}
+              <b>{c ? n(c.target) : '—'}</b>
+            </div>
+            <div className={s.progress}>
+              <i style={{ width: `${Math.min(100, (c?.share ?? 0) * 100)}%` }} />
+              {c?.expected != null && <em style={{ left: `${Math.min(100, c.expected * 100)}%` }} />}
+            </div>
+            <div className={s.kpiSub}>
+              {c?.expected != null ? (
+                <>
+                  <span style={{ color: '#ffd36a' }}>┃</span> {t('planned')} <b>{fmtPct(c.expected)}</b>
+                  {c.share != null && (
+                    <span className={c.share + 0.02 < c.expected ? s.behind : s.ahead}>
+                      {' '}
+                      {c.share + 0.02 < c.expected ? (lang === 'en' ? '▼ behind' : '▼ 滞后') : lang === 'en' ? '✓ on track' : '✓ 按计划'}
+                    </span>
+                  )}
+                </>
+              ) : (
+                '—'
+              )}
+            </div>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+});

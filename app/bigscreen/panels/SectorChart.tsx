@@ -1,0 +1,91 @@
+'use client';
+/** Left column: sites per sector, stacked by condition (normal / abnormal / offline), active alarms on the right. */
+import { memo, useMemo } from 'react';
+import { STATUS_INFO } from '../../../lib/domain/catalog.ts';
+import type { SectorFigures } from '../../../server/bigscreen/by-sector.ts';
+import type { Lang } from '../lib/format.ts';
+import { SECTOR_SHORT } from '../lib/sectors.ts';
+import type { Word } from '../lib/words.ts';
+import { ANIM, AXIS_LABEL, AXIS_LABEL_ZH, SPLIT_LINE, TOOLTIP, useEchart } from '../useEchart.ts';
+import st from '../stage.module.css';
+
+export const SectorChart = memo(function SectorChart({
+  data,
+  lang,
+  t,
+  style,
+}: {
+  data: SectorFigures[] | null;
+  lang: Lang;
+  t: (k: Word) => string;
+  style?: React.CSSProperties;
+}) {
+  const en = lang === 'en';
+  const option = useMemo(() => {
+    if (!data) return null;
+    const rows = data;
+    const name = (c: string) => SECTOR_SHORT[c]?.[en ? 1 : 0] ?? c;
+    const bar = (id: string, label: string, colour: string, v: (r: SectorFigures) => number) => ({
+      id,
+      name: label,
+      type: 'bar',
+      stack: 'sites',
+      barWidth: 18,
+      itemStyle: { color: colour },
+      data: rows.map(v),
+    });
+    return {
+      ...ANIM,
+      grid: { left: 4, right: 4, top: 24, bottom: 2, containLabel: true },
+      tooltip: { ...TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
+      yAxis: { type: 'value', axisLabel: { show: false }, splitLine: SPLIT_LINE },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => name(r.category)),
+        axisLabel: { ...AXIS_LABEL_ZH, fontSize: en ? 13 : 18, interval: 0, margin: 6 },
+        axisTick: { show: false },
+        axisLine: { lineStyle: { color: 'rgba(56,198,255,0.35)' } },
+      },
+      series: [
+        bar('normal', en ? 'Normal' : STATUS_INFO.normal.zh, '#1fae88', (r) => r.sitesOnline - r.sitesAbnormal),
+        bar('abnormal', en ? 'Abnormal' : '异常', STATUS_INFO.alarm.color, (r) => r.sitesAbnormal),
+        {
+          ...bar('offline', en ? 'Offline / not connected' : '离线/未接入', '#3b4a5e', (r) => r.sites - r.sitesOnline),
+          label: {
+            show: true,
+            position: 'top',
+            distance: 2,
+            ...AXIS_LABEL,
+            fontSize: 16,
+            color: '#e6f0ff',
+            formatter: (p: { dataIndex: number }) => rows[p.dataIndex].sites.toLocaleString('en-US'),
+          },
+        },
+      ],
+    };
+  }, [data, en]);
+  const ref = useEchart(option);
+  return (
+    <section className={st.frame} style={style} aria-label={t('bySector')} data-testid="sector-panel" data-filled={data ? '1' : '0'}>
+      <div className={st.panelHead}>
+        <h2 className={st.panelTitle}>{t('bySector')}</h2>
+        <span className={st.panelNote}>
+          <i style={{ color: '#1fae88' }}>■</i> {en ? 'normal' : '正常'} <i style={{ color: STATUS_INFO.alarm.color }}>■</i>{' '}
+          {en ? 'abnormal' : '异常'} <i style={{ color: '#5b6b80' }}>■</i> {en ? 'offline' : '离线'}
+        </span>
+      </div>
+      <div className={st.panelBody} style={{ height: 'calc(100% - 44px)' }}>
+        <div ref={ref} className={st.chart} />
+      </div>
+      {!data && <Title>{t('loading')}</Title>}
+    </section>
+  );
+});
+
+function Title({ children }: { children: React.ReactNode }) {
+  return (
+    <div style={{ position: 'absolute', inset: '44px 0 0', display: 'grid', placeItems: 'center', fontSize: 18, color: '#8fb3dc' }}>
+      {children}
+    </div>
+  );
+}

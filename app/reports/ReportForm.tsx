@@ -1,0 +1,105 @@
+/** Report parameters (GET form: the URL carries them). */
+import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { COUNTY_NAMES_ZH } from '../../server/supervision/names.ts';
+import w from '../_components/alerts/work.module.css';
+
+type Req = { kind: string; year?: number; month?: number; quarter?: number; phase?: number; county: number | null; category: string | null };
+
+export function ReportForm({ req, countyLocked, invalid }: { req: Req; countyLocked: boolean; invalid: boolean }) {
+  const years = Array.from({ length: new Date().getFullYear() - 2017 }, (_, i) => 2018 + i).reverse();
+  return (
+    <form className={w.filters} method="get" action="/reports" data-testid="report-form">
+      <label className={w.field}>
+        <span>
+          报告类型<small>Kind</small>
+        </span>
+        <select name="kind" defaultValue={req.kind}>
+          <option value="monthly">月度 Monthly</option>
+          <option value="quarterly">季度 Quarterly</option>
+          <option value="annual">年度 Annual</option>
+          <option value="phase">阶段总结 Phase summary</option>
+        </select>
+      </label>
+      <label className={w.field}>
+        <span>
+          年份<small>Year</small>
+        </span>
+        <select name="year" defaultValue={req.year ?? years[0]}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={w.field}>
+        <span>
+          月份<small>Month（月度）</small>
+        </span>
+        <select name="month" defaultValue={req.month ?? 1}>
+          {Array.from({ length: 12 }, (_, i) => (
+            <option key={i} value={i + 1}>
+              {i + 1} 月
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={w.field}>
+        <span>
+          季度<small>Quarter（季度）</small>
+        </span>
+        <select name="quarter" defaultValue={req.quarter ?? 1}>
+          {[1, 2, 3, 4].map((x) => (
+            <option key={x} value={x}>
+              第{'一二三四'[x - 1]}季度
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={w.field}>
+        <span>
+          阶段<small>Phase（阶段总结）</small>
+        </span>
+        <select name="phase" defaultValue={req.phase ?? 5}>
+          {['学习宣传', '研究部署', '试点先行', '全面覆盖', '查找不足，总结提高'].map((n, i) => (
+            <option key={i} value={i + 1}>
+              {i + 1}. {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!countyLocked && (
+        <label className={w.field}>
+          <span>
+            县（区）<small>County</small>
+          </span>
+          <select name="county" defaultValue={req.county ?? ''}>
+            <option value="">全部 All</option>
+            {Object.entries(COUNTY_NAMES_ZH).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className={w.field}>
+        <span>
+          行业<small>Sector</small>
+        </span>
+        <select name="category" defaultValue={req.category ?? ''}>
+          <option value="">全部 All</option>
+          {Object.values(CATEGORIES).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.zh}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button className={`${w.btn} ${w.primary}`} type="submit">
+        生成预览 Preview
+      </button>
+      {invalid && <span className={w.err}>参数有误，已使用本月 Invalid parameters, showing this month</span>}
+    </form>
+  );
+}

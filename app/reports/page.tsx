@@ -1,0 +1,79 @@
+/** /reports — monthly, quarterly, annual and phase-summary reports for the caller's scope: preview, download, issue, archive, schedules. */
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { services } from '../../server/services.ts';
+import { can } from '../../server/auth/permissions.ts';
+import { reportRequestSchema, normaliseRequest } from '../../server/reports/schemas.ts';
+import { currentPeriodParams } from '../../server/reports/pure/period.ts';
+import { listArchive } from '../../server/reports/archive.ts';
+import { listSchedules, myDeliveries } from '../../server/reports/schedules.ts';
+import { toQuery } from '../../server/rollout/filters.ts';
+import { currentPrincipal } from '../_lib/server-session.ts';
+import w from '../_components/alerts/work.module.css';
+import { GovShell } from './_ui/GovShell.tsx';
+import g from './_ui/gov.module.css';
+import { ReportForm } from './ReportForm.tsx';
+import { PreviewFrame } from './PreviewFrame.tsx';
+import { IssueButton } from './IssueButton.tsx';
+import { ArchiveTable } from './ArchiveTable.tsx';
+import { Schedules } from './Schedules.tsx';
+import { Deliveries } from './Deliveries.tsx';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '报告 · 昌都市智慧式用电安全管理平台' };
+type SP = Promise<Record<string, string | string[] | undefined>>;
+const first = (o: Record<string, string | string[] | undefined>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+
+export default async function ReportsPage({ searchParams }: { searchParams: SP }) {
+  const p = await currentPrincipal();
+  if (!p) redirect('/login?next=/reports');
+  const raw = first(await searchParams);
+  const cur = currentPeriodParams('monthly', new Date());
+  const parsed = reportRequestSchema.safeParse({ kind: 'monthly', year: cur.year, month: cur.month, ...raw });
+  const req = normaliseRequest(parsed.success ? parsed.data : { kind: 'monthly', year: cur.year, month: cur.month });
+  const q = toQuery({ kind: req.kind, year: 'year' in req ? req.year : undefined, month: 'month' in req ? req.month : undefined, quarter: 'quarter' in req ? req.quarter : undefined, phase: 'phase' in req ? req.phase : undefined, county: req.county, category: req.category });
+  const { sql } = services();
+  const [archive, schedules, deliveries, people] = await Promise.all([
+    listArchive(sql, p, {}, 50),
+    listSchedules(sql, p),
+    myDeliveries(sql, p),
+    sql<{ id: number; name: string; role: string }[]>`
+      SELECT id, display_name AS name, role FROM users WHERE NOT disabled AND role IN ('leader','committee','fire','regulator','county','admin') ORDER BY id`,
+  ]);
+  const exp = can(p.role, 'report.export');
+  return (
+    <GovShell p={p} active="/reports">
+      <h1 className={w.h1}>
+        报告 <small>Reports · 月度、季度、年度与阶段总结 Monthly, quarterly, annual, phase summary</small>
+      </h1>
+      <p className={g.lede}>
+        报告范围为当前账号的监管范围（可再按县区、行业缩小）；正文、表格和图表由平台数据生成，可导出 <b>PDF</b>（含封面和页码）、<b>Excel</b>（分表）和 <b>CSV</b>（单位明细）。
+        “签发归档”生成带编号的正式报告并存档。
+      </p>
+      <ReportForm req={req} countyLocked={p.scope.kind === 'county'} invalid={!parsed.success} />
+      <div className={w.pager} style={{ marginTop: 0, marginBottom: 10 }}>
+        {exp && (
+          <>
+            <a className={`${w.btn} ${w.primary}`} href={`/api/reports/render?${q}&format=pdf`} download data-testid="download-pdf">
+              下载 PDF
+            </a>
+            <a className={w.btn} href={`/api/reports/render?${q}&format=xlsx`} download data-testid="download-xlsx">
+              下载 Excel
+            </a>
+            <a className={w.btn} href={`/api/reports/render?${q}&format=csv`} download data-testid="download-csv">
+              下载 CSV
+            </a>
+            <IssueButton req={req} />
+          </>
+        )}
+        <span className={g.muted}>PDF 生成约需数秒 · PDF takes a few seconds</span>
+      </div>
+      <PreviewFrame src={`/api/reports/render?${q}&format=html`} />
+      <div className={g.cols3} style={{ marginTop: 16 }}>
+        <Deliveries rows={deliveries} />
+        <Schedules rows={schedules} people={people} canEdit={exp} countyLocked={p.scope.kind === 'county'} />
+      </div>
+      <ArchiveTable rows={archive} canExport={exp} />
+    </GovShell>
+  );
+}

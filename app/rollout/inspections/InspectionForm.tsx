@@ -1,0 +1,44 @@
+'use client';
+/** The inspection form (fire brigade): date, department, county, findings; the rollout figures are snapshotted on save. */
+import { useState } from 'react';
+import w from '../../_components/alerts/work.module.css';
+import g from '../../reports/_ui/gov.module.css';
+
+const COUNTIES: [number, string][] = [[540302, '卡若区'], [540321, '江达县'], [540322, '贡觉县'], [540323, '类乌齐县'], [540324, '丁青县'], [540325, '察雅县'], [540326, '八宿县'], [540327, '左贡县'], [540328, '芒康县'], [540329, '洛隆县'], [540330, '边坝县']];
+
+export function InspectionForm({ departments, today }: { departments: { id: string; zh: string }[]; today: string }) {
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    setBusy(true);
+    const r = await fetch('/api/rollout/inspections', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ inspectedOn: fd.get('inspectedOn'), departmentId: fd.get('departmentId'), county: fd.get('county') ? Number(fd.get('county')) : null, findings: fd.get('findings'), rectificationRequired: fd.get('rect') === 'on' }),
+    });
+    const j = await r.json().catch(() => ({}));
+    setBusy(false);
+    if (r.ok) {
+      setMsg({ ok: true, text: '已登记，推广数据已快照。Recorded.' });
+      setTimeout(() => location.reload(), 600);
+    } else setMsg({ ok: false, text: j?.error?.details?.[0]?.message ?? j?.error?.message ?? '保存失败' });
+  }
+  return (
+    <form onSubmit={submit} className={g.formGrid}>
+      <label>检查日期 Date<input type="date" name="inspectedOn" defaultValue={today} max={today} required /></label>
+      <label>被检查部门 Department
+        <select name="departmentId" required>{departments.map((d) => <option key={d.id} value={d.id}>{d.zh}</option>)}</select>
+      </label>
+      <label>县（区）County
+        <select name="county" defaultValue=""><option value="">全市 City-wide</option>{COUNTIES.map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select>
+      </label>
+      <label className={g.check} style={{ alignSelf: 'end' }}><input type="checkbox" name="rect" /> 责令整改 Rectification ordered</label>
+      <label style={{ gridColumn: '1 / -1' }}>检查发现 Findings
+        <textarea className={w.textarea} name="findings" required minLength={2} maxLength={4000} placeholder="例如：抽查 3 家寄宿制学校，监测终端均在线；1 家宿舍回路报警未及时确认…" />
+      </label>
+      <div><button className={`${w.btn} ${w.primary}`} type="submit" disabled={busy}>{busy ? '保存中…' : '登记 Record'}</button></div>
+      {msg && <p className={msg.ok ? w.ok : w.err} role="status">{msg.text}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+'use client';
+/** One editable target (PUT /api/rollout/targets on change). */
+import { useState } from 'react';
+import g from '../../reports/_ui/gov.module.css';
+
+export function TargetInput({ county, category, value, derived, editable }: { county: number; category: string; value: number; derived: boolean; editable: boolean }) {
+  const [v, setV] = useState(String(value));
+  const [state, setState] = useState<'idle' | 'saved' | 'error'>('idle');
+  if (!editable) return <span>{value}{derived ? '' : ' *'}</span>;
+  async function save() {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n === value) return;
+    const r = await fetch('/api/rollout/targets', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ county, category, target: n, note: '页面调整' }) });
+    setState(r.ok ? 'saved' : 'error');
+  }
+  return (
+    <span className={g.inlineForm} style={{ padding: '3px 6px' }}>
+      <input type="number" min={0} value={v} onChange={(e) => setV(e.target.value)} onBlur={save} aria-label={`${county} ${category} 目标`} style={{ width: 58 }} />
+      {state === 'saved' ? <span className={g.good}>✓</span> : state === 'error' ? <span className={g.bad}>✗</span> : derived ? null : <span className={g.muted} title="已人工调整">*</span>}
+    </span>
+  );
+}

@@ -1,0 +1,135 @@
+/** The big screen's queries against a seeded PostGIS: every figure follows the principal's scope and the county filter. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sql } from '../../../db/client.ts';
+import { loadPrincipalForUser } from '../../../server/auth/session.ts';
+import type { Principal } from '../../../server/auth/scope.ts';
+import { narrowScope } from '../../../server/bigscreen/narrow-scope.ts';
+import { bigscreenSummary } from '../../../server/bigscreen/summary.ts';
+import { alarmTrend } from '../../../server/bigscreen/trends.ts';
+import { playbackData } from '../../../server/bigscreen/playback.ts';
+import { siteActivity } from '../../../server/bigscreen/site-activity.ts';
+import { statesAt } from '../../../server/bigscreen/pure/replay.ts';
+import { ensureSeeded, testSql } from '../helpers/db.ts';
+
+const KARUO = 540302;
+const JIANGDA = 540321;
+let sql: Sql;
+const principals: Record<string, Principal> = {};
+async function as(username: string): Promise<Principal> {
+  if (principals[username]) return principals[username];
+  const [u] = await sql<{ id: number }[]>`SELECT id FROM users WHERE username = ${username}`;
+  return (principals[username] = (await loadPrincipalForUser(sql, u.id))!);
+}
+const MARK = 'bigscreen-it';
+const now = Date.now();
+const ago = (h: number) => new Date(now - h * 3600_000);
+let karuoSchool: { id: string; device: string };
+let karuoTemple: { id: string; device: string };
+let jiangdaSite: { id: string; device: string };
+
+async function siteOf(where: Sql extends never ? never : ReturnType<Sql>) {
+  const [r] = await sql<{ id: string; device: string }[]>`
+    SELECT s.id, d.id AS device FROM sites s JOIN devices d ON d.site_id = s.id WHERE ${where} ORDER BY s.id LIMIT 1`;
+  return r;
+}
+async function alarm(site: { id: string; device: string }, ch: number, type: string, severity: string, opened: Date, cleared: Date | null) {
+  await sql`INSERT INTO alarms (site_id, device_id, ch, type, severity, opened_at, cleared_at, reason_zh)
+            VALUES (${site.id}, ${site.device}, ${ch}, ${type}, ${severity}, ${opened}, ${cleared}, ${MARK})`;
+}
+
+beforeAll(async () => {
+  sql = testSql();
+  await ensureSeeded(sql);
+  karuoSchool = await siteOf(sql`s.county_adcode = ${KARUO} AND s.category = 'school'`);
+  karuoTemple = await siteOf(sql`s.county_adcode = ${KARUO} AND s.category = 'temple'`);
+  jiangdaSite = await siteOf(sql`s.county_adcode = ${JIANGDA}`);
+  await alarm(karuoSchool, 11, 'overload', 'critical', ago(2), null);
+  await alarm(karuoTemple, 11, 'arc_fault', 'alarm', ago(30), ago(29));
+  await alarm(karuoTemple, 12, 'device_offline', 'alarm', ago(1), null);
+  await alarm(jiangdaSite, 11, 'residual_current', 'warning', ago(3), null);
+  await alarm(jiangdaSite, 12, 'overtemperature', 'alarm', ago(100), ago(90));
+});
+afterAll(async () => {
+  await sql`DELETE FROM alarms WHERE reason_zh = ${MARK}`;
+  await sql?.end();
+});
+
+describe('county filter as a scope', () => {
+  it('narrows the leader to the county and a sector regulator to its sector within the county', async () => {
+    expect(await narrowScope(sql, (await as('leader')).scope, KARUO)).toEqual({ kind: 'county', adcode: KARUO });
+    const edu = await narrowScope(sql, (await as('edu')).scope, KARUO);
+    const expected = await sql<{ id: string }[]>`SELECT id FROM sites WHERE county_adcode = ${KARUO} AND category = 'school' ORDER BY id`;
+    expect(edu.kind === 'sites' && [...edu.siteIds].sort()).toEqual(expected.map((r) => r.id));
+  });
+  it('a county officer filtering another county sees nothing', async () => {
+    expect(await narrowScope(sql, (await as('karuo')).scope, JIANGDA)).toEqual({ kind: 'sites', siteIds: [] });
+  });
+});
+
+describe('summary', () => {
+  it('the leader sees the whole city; faults are counted apart from hazards', async () => {
+    const s = await bigscreenSummary(sql, await as('leader'));
+    const [db] = await sql<{ n: number; hz: number; f: number }[]>`
+      SELECT count(*)::int AS n,
+             (SELECT count(*)::int FROM alarms WHERE cleared_at IS NULL AND NOT false_alarm AND type NOT IN ('sensor_fault','device_offline')) AS hz,
+             (SELECT count(*)::int FROM alarms WHERE cleared_at IS NULL AND NOT false_alarm AND type IN ('sensor_fault','device_offline')) AS f
+      FROM sites`;
+    expect(s.kpis.sites).toBe(db.n);
+    expect(s.kpis.activeAlarms).toBe(db.hz);
+    expect(s.kpis.activeFaults).toBe(db.f);
+    expect(s.counties.length).toBe(11);
+    expect(s.ticker.some((x) => x.siteId === karuoSchool.id)).toBe(true);
+    expect(s.hazards.rectificationRate).toBeGreaterThanOrEqual(0);
+    expect(s.coverage.total.target).toBeGreaterThan(0);
+  });
+  it('a county officer sees only its county in every part', async () => {
+    const s = await bigscreenSummary(sql, await as('karuo'));
+    const [db] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM sites WHERE county_adcode = ${KARUO}`;
+    expect(s.kpis.sites).toBe(db.n);
+    expect(s.counties.map((c) => c.adcode)).toEqual([KARUO]);
+    expect(s.ticker.every((x) => x.county === KARUO)).toBe(true);
+    expect(s.ticker.some((x) => x.siteId === jiangdaSite.id)).toBe(false);
+    expect(Object.keys(s.coverage.byCounty).map(Number)).toEqual([KARUO]);
+  });
+  it('a sector regulator sees only its sector', async () => {
+    const s = await bigscreenSummary(sql, await as('edu'));
+    expect(s.sectors.map((x) => x.category)).toEqual(['school']);
+    expect(s.ticker.every((x) => x.category === 'school')).toBe(true);
+    expect(s.ticker.some((x) => x.siteId === karuoSchool.id)).toBe(true);
+  });
+  it('the county filter narrows KPIs, sectors and ticker but keeps the county comparison', async () => {
+    const s = await bigscreenSummary(sql, await as('leader'), JIANGDA);
+    const [db] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM sites WHERE county_adcode = ${JIANGDA}`;
+    expect(s.county).toBe(JIANGDA);
+    expect(s.kpis.sites).toBe(db.n);
+    expect(s.ticker.every((x) => x.county === JIANGDA)).toBe(true);
+    expect(s.counties.length).toBe(11);
+  });
+});
+
+describe('trends, activity, playback', () => {
+  it('24 h trend counts hazard alarms opened in the window by severity', async () => {
+    const tr = await alarmTrend(sql, { kind: 'county', adcode: KARUO }, '24h', now);
+    expect(tr.t.length).toBe(24);
+    const total = tr.series.critical.reduce((a, b) => a + b, 0);
+    const [db] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM alarms a JOIN sites s ON s.id = a.site_id
+      WHERE s.county_adcode = ${KARUO} AND a.severity = 'critical' AND a.opened_at >= ${new Date(tr.t[0])} AND NOT a.false_alarm`;
+    expect(total).toBe(db.n);
+    expect(tr.series.alarm.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0);
+  });
+  it('site activity leaves out equipment faults and other scopes', async () => {
+    const act = await siteActivity(sql, (await as('karuo')).scope, 7);
+    expect(act.find((a) => a.id === karuoSchool.id)).toMatchObject({ active: 1 });
+    expect(act.some((a) => a.id === jiangdaSite.id)).toBe(false);
+  });
+  it('playback rebuilds past states from stored alarms, in scope', async () => {
+    const pb = await playbackData(sql, (await as('leader')).scope, 168, now);
+    expect(pb.intervals.some((x) => x.siteId === jiangdaSite.id && x.type === 'overtemperature')).toBe(true);
+    expect(statesAt(pb.intervals, now - 95 * 3600_000).get(jiangdaSite.id)).toBe('alarm');
+    expect(statesAt(pb.intervals, now - 29.5 * 3600_000).get(karuoTemple.id)).toBe('alarm');
+    const day = await playbackData(sql, (await as('leader')).scope, 24, now);
+    expect(day.intervals.some((x) => x.type === 'overtemperature' && x.siteId === jiangdaSite.id)).toBe(false);
+    const karuo = await playbackData(sql, (await as('karuo')).scope, 168, now);
+    expect(karuo.intervals.every((x) => x.siteId.startsWith('KR'))).toBe(true);
+  });
+});
