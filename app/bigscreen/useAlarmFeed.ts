@@ -41,6 +41,10 @@ export function useAlarmFeed(serverTicker: TickerItem[] | undefined, county: num
   }, []);
 
   const clear = useCallback(() => setLive([]), []);
-  const feed = useMemo(() => mergeFeed((serverTicker ?? []) as FeedItem[], live, 30), [serverTicker, live]);
+  // the county filter applies to what the socket brought before it was chosen, too
+  const feed = useMemo(
+    () => mergeFeed((serverTicker ?? []) as FeedItem[], county == null ? live : live.filter((x) => x.county === county), 30),
+    [serverTicker, live, county],
+  );
   return { feed, popups, pulses, addPulse, onAlarm, clear };
 }

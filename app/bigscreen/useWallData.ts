@@ -45,7 +45,10 @@ export function useWallData(p: {
     if (!playbackOn) return feed;
     return playbackActive.flatMap((a) => {
       const s = siteById.get(a.siteId);
-      return s ? [{ ...a, siteName: s.name, siteNameEn: s.nameEn, county: s.county, category: s.category, circuitName: null }] : [];
+      // active at the replayed instant: not yet cleared, whatever happened later
+      return s
+        ? [{ ...a, clearedAt: null, siteName: s.name, siteNameEn: s.nameEn, county: s.county, category: s.category, circuitName: null }]
+        : [];
     });
   }, [playbackOn, playbackActive, feed, siteById]);
   return { countyValues, activityPoints, categories, tickerItems };

@@ -18,7 +18,6 @@ export function LayerToggles({ layers, setLayers, t }: { layers: LayerState; set
   const choro = (c: Choro) => setLayers({ ...layers, choro: layers.choro === c ? 'none' : c });
   return (
     <div className={`${s.box} ${s.layers}`} role="group" aria-label={t('layers')} data-testid="layer-toggles">
-      <span className={s.boxTitle}>{t('layers')}</span>
       <button type="button" aria-pressed={layers.sites} onClick={() => flip('sites')}>
         ● {t('layerSites')}
       </button>

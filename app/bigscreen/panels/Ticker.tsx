@@ -40,7 +40,7 @@ export const Ticker = memo(function Ticker({
     );
   };
   const key = items.map((x) => x.id).join(',');
-  const { trackRef, viewRef, offset, animate } = useStepper(key, items.length);
+  const { trackRef, viewRef, offset, animate, overflow } = useStepper(key, items.length);
   return (
     <section className={`${st.frame} ${s.ticker}`} aria-label={t('ticker')} data-testid="ticker">
       <div className={s.tickLabel} data-mode={playback ? 'playback' : 'live'}>
@@ -57,9 +57,11 @@ export const Ticker = memo(function Ticker({
             style={{ transform: `translateX(${-offset}px)`, transition: animate ? 'transform 0.8s ease-in-out' : 'none' }}
           >
             <div className={s.tickRun}>{items.map((a) => line(a, `a${a.id}`))}</div>
-            <div className={s.tickRun} aria-hidden>
-              {items.map((a) => line(a, `b${a.id}`))}
-            </div>
+            {overflow && (
+              <div className={s.tickRun} aria-hidden>
+                {items.map((a) => line(a, `b${a.id}`))}
+              </div>
+            )}
           </div>
         )}
       </div>
@@ -77,6 +79,12 @@ function useStepper(key: string, n: number) {
   const viewRef = useRef<HTMLDivElement>(null);
   const [idx, setIdx] = useState(0);
   const [animate, setAnimate] = useState(true);
+  // the copy that makes the wrap-around seamless exists only when the alarms do not all fit
+  const [overflow, setOverflow] = useState(false);
+  useEffect(() => {
+    const first = trackRef.current?.firstElementChild as HTMLElement | null | undefined;
+    setOverflow(!!first && !!viewRef.current && first.scrollWidth > viewRef.current.clientWidth);
+  }, [key]);
   useEffect(() => {
     setIdx(0);
     setAnimate(false);
@@ -85,7 +93,8 @@ function useStepper(key: string, n: number) {
       const track = trackRef.current;
       const view = viewRef.current;
       // everything fits: nothing to move
-      if (!track || !view || track.scrollWidth / 2 <= view.clientWidth) return;
+      const first = track?.firstElementChild as HTMLElement | null | undefined;
+      if (!track || !view || !first || first.scrollWidth <= view.clientWidth) return;
       setAnimate(true);
       setIdx((i) => i + 1);
     }, STEP_MS);
@@ -102,5 +111,5 @@ function useStepper(key: string, n: number) {
   }, [idx, n]);
   const item = trackRef.current?.querySelectorAll<HTMLElement>('[data-testid=ticker-item]')[idx];
   const offset = item ? item.offsetLeft : 0;
-  return { trackRef, viewRef, offset, animate };
+  return { trackRef, viewRef, offset, animate, overflow };
 }

@@ -83,7 +83,6 @@ export function TwinClient({ siteId, initialLang, fromMap }: { siteId: string; i
       engine.current = null;
     };
     // the engine is rebuilt only for new data or language (labels); everything else goes through its methods
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, lang]);
 
   useEffect(() => engine.current?.setMode(mode), [mode, data, lang]);
