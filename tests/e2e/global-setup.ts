@@ -4,7 +4,7 @@
  * Set E2E_BASE_URL to run against an already running system instead.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
@@ -14,6 +14,7 @@ export default async function globalSetup() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'esms-e2e-'));
   chmodSync(dataDir, 0o755); // the cluster runs as the postgres user
   const [port, pgPort, mqttPort] = [await getPort(), await getPort(), await getPort()];
+  mkdirSync('test-results', { recursive: true });
   const log = createWriteStream(path.join('test-results', 'e2e-system.log'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/launcher/main.ts'], {
     env: {
