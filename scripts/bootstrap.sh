@@ -9,8 +9,9 @@ need_apt=()
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need_apt+=(postgresql-15-postgis-3)
 [ -x /usr/lib/chromium/chromium ] || need_apt+=(chromium)
 [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -qi "Tibetan" || need_apt+=(fonts-noto-core fonts-tibetan-machine)
+# (not grep -q: it would stop reading early, fc-list dies of SIGPIPE, and pipefail reports the fonts missing)
+fc-list 2>/dev/null | grep "Noto Sans CJK" >/dev/null || need_apt+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -i "Tibetan" >/dev/null || need_apt+=(fonts-noto-core fonts-tibetan-machine)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "▸ installing Debian packages: ${need_apt[*]}"

@@ -66,7 +66,7 @@ const schema = z.object({
   /** optional MQTT shared-subscription group ($share/<group>/…) for several ingest workers (Mosquitto/EMQX) */
   INGEST_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
   /** a batch is committed when it holds this many messages … */
-  INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(20000).default(500),
+  INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(20000).default(2000),
   /** … or when its oldest message has waited this long (ms) */
   INGEST_BATCH_WAIT_MS: z.coerce.number().int().min(1).max(10000).default(50),
   /** messages held unacknowledged in memory before the worker stops reading from the broker (back-pressure) */
@@ -79,8 +79,9 @@ const schema = z.object({
   INGEST_QUARANTINE_PER_MIN: z.coerce.number().int().min(0).default(30),
   /** live deltas are coalesced and published once per interval (ms) */
   INGEST_LIVE_INTERVAL_MS: z.coerce.number().int().min(50).max(10000).default(500),
-  /** detection state snapshot period (ms) */
-  INGEST_SNAPSHOT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** detection state snapshot period (ms); the ordered stop always saves one. Five minutes: the whole city's state
+   * is ~50 MB of JSON rewritten each time, and detection's slow baselines lose little in five minutes */
+  INGEST_SNAPSHOT_MS: z.coerce.number().int().min(1000).default(300_000),
   /** ordered stop must finish within this time (ms), then the worker exits anyway */
   INGEST_STOP_TIMEOUT_MS: z.coerce.number().int().min(500).default(15_000),
   /** run the detection core in the ingest worker (off only for benchmarks of the storage path) */

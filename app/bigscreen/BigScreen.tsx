@@ -4,6 +4,7 @@
  * at once; a county filter narrows everything; playback replays stored alarms on the map and the ticker.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
 import { SITE_STATUSES, type SiteStatus } from '../../lib/domain/catalog.ts';
 import type { BigscreenSummary } from '../../server/bigscreen/summary.ts';
 import type { AlarmTrend } from '../../server/bigscreen/trends.ts';
@@ -11,8 +12,7 @@ import type { SiteActivity } from '../../server/bigscreen/site-activity.ts';
 import type { TrendRange } from '../../server/bigscreen/pure/buckets.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import { useLang } from '../_lib/useLang.ts';
-import { useRealtime } from '../_lib/useRealtime.ts';
-import type { ServerToClientEvents } from '../../lib/events/realtime.ts';
+import type { Freshness } from '../_lib/useRealtime.ts';
 import { countyName } from '../map/county-names.ts';
 import { ALARM_TYPE_INFO } from '../map/alarm-labels.ts';
 import { dataFreshness } from './lib/freshness.ts';
@@ -29,6 +29,7 @@ import { LiveAlarms } from './panels/LiveAlarms.tsx';
 import { TrendChart } from './panels/TrendChart.tsx';
 import { CountyChart } from './panels/CountyChart.tsx';
 import { Ticker } from './panels/Ticker.tsx';
+import { RealtimeLink, type WallHandlers } from './RealtimeLink.tsx';
 import { Stage, useStage } from './Stage.tsx';
 import { TitleBar } from './TitleBar.tsx';
 import { useAlarmFeed } from './useAlarmFeed.ts';
@@ -37,13 +38,19 @@ import { useIdle, useTour } from './useIdle.ts';
 import { usePlayback } from './usePlayback.ts';
 import { usePolling } from './usePolling.ts';
 import { useSites } from './useSites.ts';
+import { useSiteFocus } from '../map/useSiteFocus.ts';
+import { backHref, twinHref } from './lib/urls.ts';
+import type { Map as MlMap } from 'maplibre-gl';
 import { useWallData } from './useWallData.ts';
 import { useNow } from './useNow.ts';
 import { loadEcharts } from './useEchart.ts';
+import { summaryUrl, trendsUrl } from './lib/urls.ts';
 import { markFirstRender, markPanels, useTestHook } from './useTestHook.ts';
+import { wallSettings } from './lib/settings.ts';
 import st from './stage.module.css';
 
-type RealtimeHandlers = { 'sites:delta': ServerToClientEvents['sites:delta']; alarm: ServerToClientEvents['alarm'] };
+// the charts' chunk downloads while the page hydrates (the panels wait for it)
+if (typeof window !== 'undefined') void loadEcharts();
 
 const FLEX_1_25_1_0 = { flex: '1.25 1 0' };
 const FLEX_1_1_0 = { flex: '1 1 0' };
@@ -52,7 +59,15 @@ const FLEX_1_45_1_0 = { flex: '1.45 1 0' };
 
 const RANK: Record<SiteStatus, number> = { offline: 0, normal: 0, fault: 1, warning: 2, alarm: 3, critical: 4 };
 
-export function BigScreen(props: { initialLang: Lang; scopeZh: string; scopeEn: string }) {
+interface ScreenProps {
+  initialLang: Lang;
+  scopeZh: string;
+  scopeEn: string;
+  /** the sites in scope, rendered into the page: the map draws them without waiting for a fetch */
+  initialSites: MapSite[];
+}
+
+export function BigScreen(props: ScreenProps) {
   return (
     <Stage>
       <Screen {...props} />
@@ -60,7 +75,10 @@ export function BigScreen(props: { initialLang: Lang; scopeZh: string; scopeEn: 
   );
 }
 
-function Screen({ initialLang, scopeZh, scopeEn }: { initialLang: Lang; scopeZh: string; scopeEn: string }) {
+/** the floating panel the footprints are framed beside (useSiteFocus) */
+const WALL_PANELS = ['[data-testid=site-card]'];
+
+function Screen({ initialLang, scopeZh, scopeEn, initialSites }: ScreenProps) {
   const { lang, setLang } = useLang(initialLang);
   const t = useMemo(() => words(lang), [lang]);
   const stage = useStage();
@@ -74,21 +92,22 @@ function Screen({ initialLang, scopeZh, scopeEn }: { initialLang: Lang; scopeZh:
   const [shapes, setShapes] = useState<CountyShape[]>([]);
   const fly = useCallback((f: FlightTarget) => setFlight({ ...f, nonce: Date.now() }), []);
 
-  const cq = county ? `county=${county}` : '';
-  const summary = usePolling<BigscreenSummary>(`/api/bigscreen/summary?${cq}`, 15_000);
-  const trend = usePolling<AlarmTrend>(`/api/bigscreen/trends?range=${range}&${cq}`, 30_000);
+  // alarms ask the KPIs for a refresh, at most every 10 s (the ticker and the map show them at once)
+  const summary = usePolling<BigscreenSummary>(summaryUrl(county), 15_000, 10_000);
+  const trend = usePolling<AlarmTrend>(trendsUrl(range, county), 30_000);
   const activity = usePolling<{ sites: SiteActivity[] }>(
     layers.density || layers.columns ? '/api/bigscreen/activity?days=7' : null,
     60_000,
   );
-  const { sites, statusOf, version, applyDelta, setStatus } = useSites();
-  const siteById = useMemo(() => new Map((sites ?? []).map((x) => [x.id, x])), [sites]);
-  const { idle, isIdle } = useIdle(60_000);
+  const { sites, statusOf, version, applyDelta, setStatus } = useSites(initialSites);
+  const siteById = useMemo(() => new Map(sites.map((x) => [x.id, x])), [sites]);
+  const settings = useMemo(wallSettings, []);
+  const { idle, isIdle } = useIdle(settings.idleMs);
   const attention = useAttention(lang);
   const playback = usePlayback(county);
   const feedState = useAlarmFeed(summary.data?.ticker, county);
 
-  const handlers: RealtimeHandlers = {
+  const handlers: WallHandlers = {
     'sites:delta': (m) => {
       applyDelta(m.sites);
     },
@@ -117,10 +136,13 @@ function Screen({ initialLang, scopeZh, scopeEn }: { initialLang: Lang; scopeZh:
       if (isIdle() && !playback.pb) fly({ kind: 'site', site });
     },
   };
-  const { freshness: socket, lastEventAt } = useRealtime(handlers);
+  const handlersRef = useRef(handlers);
+  handlersRef.current = handlers;
+  const lastEventAt = useRef<number | null>(null);
+  const [socket, setSocket] = useState<Freshness>('connecting');
   // the wall is "live" only while the panels refresh and the socket speaks (checked every 5 s)
   const now5 = useNow(5_000);
-  const freshness = dataFreshness(socket, summary.at, lastEventAt, now5 || Date.now());
+  const freshness = dataFreshness(socket, summary.at, lastEventAt.current, now5 || Date.now());
 
   // county filter: everything narrows; the map flies there
   const pickCounty = useCallback(
@@ -140,13 +162,16 @@ function Screen({ initialLang, scopeZh, scopeEn }: { initialLang: Lang; scopeZh:
     [fly],
   );
   const pickSiteId = useCallback((id: string) => pickSite(siteById.get(id) ?? null), [pickSite, siteById]);
+  const [mlMap, setMlMap] = useState<MlMap | null>(null);
+  const returnTo = useSearchParams().get('site');
+  const { openTwin } = useSiteFocus({ map: mlMap, sites, selected, setSelected, lang, returnTo, panels: WALL_PANELS, twinHref, backHref });
 
   // the tour: when idle, step through the counties in scope, then the whole prefecture
   const tourCounties = useMemo(() => {
     const inScope = new Set((summary.data?.counties ?? []).map((c) => c.adcode));
     return shapes.filter((s) => inScope.has(s.adcode));
   }, [shapes, summary.data?.counties]);
-  const tourStop = useTour(idle && !selected && !playback.pb?.playing, tourCounties.length, 12_000);
+  const tourStop = useTour(idle && !selected && !playback.pb?.playing, tourCounties.length, settings.tourStepMs);
   useEffect(() => {
     if (tourStop < 0) return;
     if (tourStop >= tourCounties.length) fly({ kind: 'home' });
@@ -154,7 +179,7 @@ function Screen({ initialLang, scopeZh, scopeEn }: { initialLang: Lang; scopeZh:
   }, [tourStop, tourCounties, fly]);
 
   // sites drawn: the county filter narrows the map too
-  const shown = useMemo(() => (sites ? (county ? sites.filter((x) => x.county === county) : sites) : []), [sites, county]);
+  const shown = useMemo(() => (county ? sites.filter((x) => x.county === county) : sites), [sites, county]);
   const drawnStatus = useCallback(
     (id: string): SiteStatus => {
       if (!playback.states) return statusOf(id);
@@ -181,7 +206,7 @@ function Screen({ initialLang, scopeZh, scopeEn }: { initialLang: Lang; scopeZh:
     playbackActive: playback.active,
   });
 
-  const filled = !!summary.data && !!trend.data && !!sites;
+  const filled = !!summary.data && !!trend.data;
   useEffect(() => {
     // filled = the data is in and the charts (a lazily loaded chunk) have drawn it
     if (filled) void loadEcharts().then(() => requestAnimationFrame(() => requestAnimationFrame(markPanels)));
@@ -191,6 +216,7 @@ function Screen({ initialLang, scopeZh, scopeEn }: { initialLang: Lang; scopeZh:
     statusOf: (id) => (siteById.has(id) ? drawnStatus(id) : null),
     mode: playback.pb ? 'playback' : 'live',
     county,
+    tourStop,
     sitesDrawn: layers.sites ? shown.length : 0,
     version: drawVersion,
   });
@@ -198,7 +224,8 @@ function Screen({ initialLang, scopeZh, scopeEn }: { initialLang: Lang; scopeZh:
   const scopeLabel = county ? countyName(county, lang) : lang === 'en' ? scopeEn : scopeZh;
   const countyLabel = county ? countyName(county, lang) : lang === 'en' ? scopeEn : scopeZh;
   return (
-    <div className={st.grid} data-testid="bigscreen" data-county={county ?? ''} data-panels={filled ? '1' : '0'}>
+    <div className={st.grid} data-testid="bigscreen" data-county={county ?? ''} data-panels={filled ? '1' : '0'} data-lang={lang}>
+      <RealtimeLink handlers={handlersRef} lastEventAt={lastEventAt} onState={setSocket} />
       <div className={st.title}>
         <TitleBar lang={lang} t={t} scopeLabel={scopeLabel} freshness={freshness} touring={tourStop >= 0} />
       </div>
@@ -231,6 +258,7 @@ function Screen({ initialLang, scopeZh, scopeEn }: { initialLang: Lang; scopeZh:
           onCounty={toggleCounty}
           onFirstRender={markFirstRender}
           onCounties={setShapes}
+          onMap={setMlMap}
         />
         <MapOverlays
           lang={lang}
@@ -242,12 +270,14 @@ function Screen({ initialLang, scopeZh, scopeEn }: { initialLang: Lang; scopeZh:
           hidden={hidden}
           setHidden={setHidden}
           categories={categories}
+          maxHazards={Math.max(0, ...Object.values(countyValues).map((v) => v.hazards))}
           county={county}
           clearCounty={() => pickCounty(null)}
           selected={selected}
           selectedStatus={selected ? drawnStatus(selected.id) : null}
           version={drawVersion}
           closeCard={() => setSelected(null)}
+          openTwin={(site) => void openTwin(site)}
           popups={playback.pb ? [] : feedState.popups}
           pickSiteId={pickSiteId}
           attention={attention}

@@ -26,9 +26,11 @@ export function MapOverlays(p: {
   hidden: ReadonlySet<string>;
   setHidden: (h: ReadonlySet<string>) => void;
   categories: SiteCategory[];
+  maxHazards: number;
   county: number | null;
   clearCounty: () => void;
   selected: MapSite | null;
+  openTwin: (s: MapSite) => void;
   selectedStatus: SiteStatus | null;
   version: number;
   closeCard: () => void;
@@ -62,7 +64,16 @@ export function MapOverlays(p: {
         )}
       </div>
       <AlertStack items={p.popups} lang={lang} t={t} onPick={p.pickSiteId} />
-      <Legend counts={p.counts} hidden={p.hidden} setHidden={p.setHidden} categories={p.categories} lang={lang} t={t} />
+      <Legend
+        counts={p.counts}
+        hidden={p.hidden}
+        setHidden={p.setHidden}
+        categories={p.categories}
+        choro={p.layers.choro}
+        maxHazards={p.maxHazards}
+        lang={lang}
+        t={t}
+      />
       {p.selected && p.selectedStatus && (
         <SiteCard
           key={p.selected.id}
@@ -72,6 +83,7 @@ export function MapOverlays(p: {
           lang={lang}
           t={t}
           onClose={p.closeCard}
+          onOpenTwin={() => p.openTwin(p.selected!)}
         />
       )}
       <Timeline pb={pb.pb} lang={lang} t={t} start={pb.start} stop={pb.stop} setSpeed={pb.setSpeed} toggle={pb.toggle} seek={pb.seek} />

@@ -31,7 +31,9 @@ export const TitleBar = memo(function TitleBar(p: Props) {
         <span className={s.date}>{`${clock.slice(0, 10)}  ${now ? beijingWeekday(now, lang) : ''}`}</span>
       </div>
       <div className={s.centre}>
-        <h1 className={s.title}>{t('title')}</h1>
+        <h1 className={s.title} data-lang={lang}>
+          {t('title')}
+        </h1>
         <div className={s.subtitle}>
           {lang === 'en' ? '昌都市智慧式用电安全管理平台 · 指挥中心' : `${t('subtitle')} · CHANGDU ELECTRICAL-SAFETY COMMAND CENTRE`}
         </div>
@@ -52,7 +54,11 @@ export const TitleBar = memo(function TitleBar(p: Props) {
           {clock.slice(11)}
           <small>{lang === 'en' ? 'Beijing' : '北京时间'}</small>
         </div>
-        {p.touring && <span className={s.tour}>⟳ {t('tourOn')}</span>}
+        {p.touring && (
+          <span className={s.tour} data-testid="tour-badge">
+            ⟳ {t('tourOn')}
+          </span>
+        )}
       </div>
     </header>
   );

@@ -1,13 +1,15 @@
 'use client';
 /**
  * Live alarm events: the feed (list + ticker), the pop-ups (10 s each, at most 3) and the pulse rings on the
- * map. The server's ticker answer is merged in; socket events show at once.
+ * map. The server's ticker answer is merged in; socket events show on the next second tick, with everything
+ * else the wall changes in that second (one frame, lib/secondTick.ts).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AlarmEventPayload } from '../../lib/events/realtime.ts';
 import type { TickerItem } from '../../server/bigscreen/ticker.ts';
 import { STATUS_INFO } from '../../lib/domain/catalog.ts';
 import { fromEvent, mergeFeed, type FeedItem } from './lib/feed.ts';
+import { atNextSecond } from './lib/secondTick.ts';
 import { hexToRgba } from './map/colors.ts';
 import { PULSE_MS, PULSE_REPEAT, type Pulse } from './map/layers.ts';
 
@@ -21,8 +23,9 @@ export function useAlarmFeed(serverTicker: TickerItem[] | undefined, county: num
   const addPulse = useCallback((id: string, lon: number, lat: number, severity: keyof typeof STATUS_INFO) => {
     const c = hexToRgba(STATUS_INFO[severity].color);
     const p: Pulse = { id: `${id}-${Date.now()}`, lon, lat, colour: [c[0], c[1], c[2]], start: Date.now() };
-    setPulses((xs) => [...xs.slice(-19), p]);
-    setTimeout(() => setPulses((xs) => xs.filter((x) => x !== p)), PULSE_MS * PULSE_REPEAT + 100);
+    atNextSecond(() => setPulses((xs) => [...xs.slice(-5), p]));
+    // the ring is invisible once its animation ends; the element goes with a later second's frame
+    setTimeout(() => atNextSecond(() => setPulses((xs) => xs.filter((x) => x !== p))), PULSE_MS * PULSE_REPEAT + 1100);
   }, []);
 
   const countyRef = useRef(county);
@@ -31,12 +34,12 @@ export function useAlarmFeed(serverTicker: TickerItem[] | undefined, county: num
   const onAlarm = useCallback((a: AlarmEventPayload): FeedItem | null => {
     if (countyRef.current != null && a.countyAdcode !== countyRef.current) return null;
     const item = fromEvent(a);
-    setLive((xs) => [item, ...xs.filter((x) => x.id !== item.id)].slice(0, 60));
+    atNextSecond(() => setLive((xs) => [item, ...xs.filter((x) => x.id !== item.id)].slice(0, 60)));
     if (a.change !== 'opened' && a.change !== 'escalated') return null;
     // device and sensor faults go to the feed, not to the pop-ups and the loudspeaker: they are maintenance, not hazards
     if (a.type === 'device_offline' || a.type === 'sensor_fault') return null;
-    setPopups((xs) => [item, ...xs.filter((x) => x.id !== item.id)].slice(0, 3));
-    setTimeout(() => setPopups((xs) => xs.filter((x) => x.id !== item.id)), POPUP_MS);
+    atNextSecond(() => setPopups((xs) => [item, ...xs.filter((x) => x.id !== item.id)].slice(0, 3)));
+    setTimeout(() => atNextSecond(() => setPopups((xs) => xs.filter((x) => x.id !== item.id))), POPUP_MS);
     return item;
   }, []);
 

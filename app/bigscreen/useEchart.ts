@@ -70,4 +70,5 @@ export const TOOLTIP = {
   borderColor: 'rgba(56,198,255,0.6)',
   textStyle: { color: '#e6f0ff', fontSize: 18 },
 };
-export const ANIM = { animationDuration: 600, animationDurationUpdate: 800, animationEasingUpdate: 'cubicInOut' as const };
+/** short transitions: each animated frame of an SVG chart is main-thread work and a frame for the (software) GPU */
+export const ANIM = { animationDuration: 500, animationDurationUpdate: 450, animationEasingUpdate: 'cubicOut' as const };

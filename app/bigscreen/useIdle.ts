@@ -2,6 +2,7 @@
 /**
  * Is anyone using the screen? Any pointer, wheel or key input marks it busy; after `idleMs` without input it
  * is idle: the screen may then fly to new alarms and tour the counties. Nobody's view is yanked while in use.
+ * idleMs 0: never idle.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -13,6 +14,7 @@ export function useIdle(idleMs: number) {
       last.current = Date.now();
       setIdle(false);
     };
+    if (idleMs <= 0) return setIdle(false);
     const evs = ['pointerdown', 'pointermove', 'wheel', 'keydown', 'touchstart'] as const;
     for (const e of evs) window.addEventListener(e, mark, { passive: true });
     const t = setInterval(() => setIdle(Date.now() - last.current >= idleMs), 1000);
@@ -21,7 +23,7 @@ export function useIdle(idleMs: number) {
       clearInterval(t);
     };
   }, [idleMs]);
-  const isIdle = useCallback(() => Date.now() - last.current >= idleMs, [idleMs]);
+  const isIdle = useCallback(() => idleMs > 0 && Date.now() - last.current >= idleMs, [idleMs]);
   return { idle, isIdle };
 }
 

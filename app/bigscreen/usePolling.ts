@@ -2,9 +2,11 @@
 /**
  * Panels' data: fetched from the API every `everyMs` (and on demand), keyed by the URL so a county filter
  * refetches at once. Keeps the last good body while a refresh is in flight or fails (the freshness indicator
- * tells the viewer how old it is).
+ * tells the viewer how old it is). The API answers `no-store`, so the first request may take the response the
+ * page preloaded (same URL, default cache mode).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { atNextSecond } from './lib/secondTick.ts';
 
 export interface Polled<T> {
   data: T | null;
@@ -14,7 +16,8 @@ export interface Polled<T> {
   refresh: () => void;
 }
 
-export function usePolling<T>(url: string | null, everyMs: number): Polled<T> {
+/** `minGapMs`: refresh() never reloads sooner than this after the last load (a storm of alarms is one refresh) */
+export function usePolling<T>(url: string | null, everyMs: number, minGapMs = 1500): Polled<T> {
   const [data, setData] = useState<T | null>(null);
   const [at, setAt] = useState<number | null>(null);
   const [error, setError] = useState(false);
@@ -22,21 +25,33 @@ export function usePolling<T>(url: string | null, everyMs: number): Polled<T> {
   urlRef.current = url;
   const inflight = useRef<AbortController | null>(null);
 
+  const lastLoad = useRef(0);
+  const first = useRef(true);
   const load = useCallback(async () => {
     const u = urlRef.current;
     if (!u) return;
+    lastLoad.current = Date.now();
     inflight.current?.abort();
     const ac = new AbortController();
     inflight.current = ac;
     try {
-      const r = await fetch(u, { cache: 'no-store', signal: ac.signal });
-      if (r.status === 401) return window.location.assign('/login?next=/bigscreen');
+      const r = await fetch(u, { signal: ac.signal });
+      if (r.status === 401)
+        return window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
       if (!r.ok) throw new Error(String(r.status));
       const body = (await r.json()) as T;
       if (ac.signal.aborted || urlRef.current !== u) return;
-      setData(body);
-      setAt(Date.now());
-      setError(false);
+      const apply = () => {
+        if (urlRef.current !== u) return;
+        setData(body);
+        setAt(Date.now());
+        setError(false);
+      };
+      // the first answer shows at once; refreshes change the wall on the next second tick, with the rest
+      if (first.current) {
+        first.current = false;
+        apply();
+      } else atNextSecond(apply);
     } catch {
       if (!ac.signal.aborted) setError(true);
     }
@@ -44,6 +59,7 @@ export function usePolling<T>(url: string | null, everyMs: number): Polled<T> {
 
   useEffect(() => {
     if (!url) return;
+    first.current = true; // a new address (the county filter) answers at once
     void load();
     const t = setInterval(load, everyMs);
     return () => clearInterval(t);
@@ -53,11 +69,12 @@ export function usePolling<T>(url: string | null, everyMs: number): Polled<T> {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const refresh = useCallback(() => {
     if (timer.current) return;
+    const wait = Math.max(1500, lastLoad.current + minGapMs - Date.now());
     timer.current = setTimeout(() => {
       timer.current = null;
       void load();
-    }, 1500);
-  }, [load]);
+    }, wait);
+  }, [load, minGapMs]);
 
   return { data, at, error, refresh };
 }

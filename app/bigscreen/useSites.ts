@@ -1,56 +1,72 @@
 'use client';
 /**
- * The sites in scope (GET /api/sites) and their live statuses: socket deltas update a Map in place and bump
- * `version` so deck.gl recolours points without rebuilding its data.
+ * The sites in scope and their live statuses. The page brings them rendered in (no request before the first
+ * picture); GET /api/sites refreshes them once the map is up, since a page restored by Back may be minutes old.
+ * Socket deltas update a Map at once (so reads are always current), but the map is told — `version` bumps — at
+ * most once a second, on the shared second tick: a burst of deltas costs one redraw, in the same frame as the
+ * clock.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SiteStatus } from '../../lib/domain/catalog.ts';
 import type { SiteDelta } from '../../lib/events/realtime.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
+import { onSecond } from './lib/secondTick.ts';
+import { SITES_URL } from './lib/urls.ts';
 
-export function useSites() {
-  const [sites, setSites] = useState<MapSite[] | null>(null);
-  const status = useRef(new Map<string, SiteStatus>());
-  const [version, setVersion] = useState(0);
+export function useSites(initial: MapSite[]) {
+  const [sites, setSites] = useState(initial);
+  const sitesRef = useRef(sites);
+  sitesRef.current = sites;
+  // built once: a Map of every site on each render would be wasted work
+  const status = useRef<Map<string, SiteStatus>>(null!);
+  status.current ??= new Map(initial.map((x) => [x.id, x.status]));
+  const [version, setVersion] = useState(1);
+  const dirty = useRef(false);
 
   const load = useCallback(async () => {
     try {
-      const r = await fetch('/api/sites', { cache: 'no-store' });
-      if (r.status === 401) return window.location.assign('/login?next=/bigscreen');
+      const r = await fetch(SITES_URL);
+      if (r.status === 401)
+        return window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
       if (!r.ok) throw new Error(String(r.status));
       const body = (await r.json()) as { sites: MapSite[] };
-      performance.mark('bs:sites');
       status.current = new Map(body.sites.map((x) => [x.id, x.status]));
-      setSites(body.sites);
+      // the same sites (the usual refresh): new statuses only, the map keeps its uploaded positions
+      const cur = sitesRef.current;
+      if (cur.length !== body.sites.length || cur.some((x, i) => x.id !== body.sites[i].id)) setSites(body.sites);
       setVersion((v) => v + 1);
     } catch {
       setTimeout(load, 5000);
     }
   }, []);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    performance.mark('bs:sites');
+    const t = setTimeout(load, 5000);
+    return () => clearTimeout(t);
+  }, [load]);
+
+  useEffect(
+    () =>
+      onSecond(() => {
+        if (!dirty.current) return;
+        dirty.current = false;
+        setVersion((v) => v + 1);
+      }),
+    [],
+  );
+
+  const set = useCallback((id: string, s: SiteStatus) => {
+    const m = status.current;
+    // a delta never adds a point: the list is the server's scope
+    if (!m.has(id) || m.get(id) === s) return false;
+    m.set(id, s);
+    dirty.current = true;
+    return true;
+  }, []);
 
   /** returns the ids whose status changed */
-  const applyDelta = useCallback((deltas: SiteDelta[]): string[] => {
-    const m = status.current;
-    const changed: string[] = [];
-    for (const d of deltas) {
-      // a delta never adds a point: the list is the server's scope
-      if (m.has(d.id) && m.get(d.id) !== d.status) {
-        m.set(d.id, d.status);
-        changed.push(d.id);
-      }
-    }
-    if (changed.length) setVersion((v) => v + 1);
-    return changed;
-  }, []);
-
-  const setStatus = useCallback((id: string, s: SiteStatus) => {
-    if (status.current.has(id) && status.current.get(id) !== s) {
-      status.current.set(id, s);
-      setVersion((v) => v + 1);
-    }
-  }, []);
-
+  const applyDelta = useCallback((deltas: SiteDelta[]): string[] => deltas.filter((d) => set(d.id, d.status)).map((d) => d.id), [set]);
+  const setStatus = useCallback((id: string, s: SiteStatus) => void set(id, s), [set]);
   const statusOf = useCallback((id: string): SiteStatus => status.current.get(id) ?? 'offline', []);
   return { sites, statusOf, version, applyDelta, setStatus };
 }

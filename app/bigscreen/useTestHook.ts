@@ -12,6 +12,8 @@ export interface BigscreenProbe {
   siteStatus: (id: string) => SiteStatus | null;
   mode: () => 'live' | 'playback';
   county: () => number | null;
+  /** the tour's current stop (-1: not touring) */
+  tourStop: () => number;
   sitesDrawn: () => number;
   updates: number;
   /** feeds an event through the same handlers as socket.io (benchmarks without the internal token) */
@@ -29,6 +31,7 @@ export function useTestHook(p: {
   statusOf: (id: string) => SiteStatus | null;
   mode: 'live' | 'playback';
   county: number | null;
+  tourStop: number;
   sitesDrawn: number;
   version: number;
 }) {
@@ -41,6 +44,7 @@ export function useTestHook(p: {
       siteStatus: (id) => ref.current.statusOf(id),
       mode: () => ref.current.mode,
       county: () => ref.current.county,
+      tourStop: () => ref.current.tourStop,
       sitesDrawn: () => ref.current.sitesDrawn,
       updates: 0,
       inject: (event, msg) => ref.current.handlers[event](msg as never),

@@ -49,7 +49,7 @@ export function Legend(p: Props) {
   };
 
   return (
-    <aside className={s.legend} data-open={isOpen ? '1' : '0'} aria-label={t('legend')}>
+    <aside className={s.legend} data-open={isOpen ? '1' : '0'} aria-label={t('legend')} data-testid="map-legend">
       <div className={s.countRow}>
         <div>
           <div className={s.countLabel}>{t('sites')}</div>

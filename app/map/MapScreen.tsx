@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Map as MlMap } from 'maplibre-gl';
 import type { SiteStatus } from '../../lib/domain/catalog.ts';
 import type { Lang } from '../../lib/i18n/portal.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
@@ -11,9 +12,16 @@ import { Legend } from './Legend.tsx';
 import { SiteCardPanel } from './SiteCardPanel.tsx';
 import { SiteMap, type HoverInfo } from './SiteMap.tsx';
 import { SiteTooltip } from './SiteTooltip.tsx';
+import { useSiteFocus } from './useSiteFocus.ts';
 import s from './map.module.css';
 
-export function MapScreen({ user, initialLang }: { user: HeaderUser; initialLang: Lang }) {
+/** the floating panels the footprints are framed beside */
+const MAP_PANELS = ['[data-testid=site-card]', '[data-testid=map-legend]'];
+const twinHref = (id: string) => `/sites/${encodeURIComponent(id)}?from=map`;
+/** browser Back from the twin returns to this site, not to the whole prefecture */
+const backHref = (id: string) => `/map?focus=${encodeURIComponent(id)}`;
+
+export function MapScreen({ user, initialLang, focus }: { user: HeaderUser; initialLang: Lang; focus: string | null }) {
   const { lang, setLang, t } = useLang(initialLang);
   const [sites, setSites] = useState<MapSite[] | null>(null);
   const [loadError, setLoadError] = useState(false);
@@ -65,6 +73,12 @@ export function MapScreen({ user, initialLang }: { user: HeaderUser; initialLang
   });
 
   const statusOf = useCallback((x: MapSite) => statusRef.current.get(x.id) ?? x.status, []);
+  // the way into a site's twin and back: footprints of the selected site on the map; /map?focus=ID comes back
+  const [map, setMap] = useState<MlMap | null>(null);
+  const { openTwin, entering } = useSiteFocus({
+    map, sites, selected, setSelected, lang, returnTo: focus, panels: MAP_PANELS, twinHref, backHref,
+  });
+
   const visibleCount = useMemo(() => (sites ? sites.filter((x) => !hidden.has(x.category)).length : 0), [sites, hidden]);
 
   return (
@@ -82,6 +96,8 @@ export function MapScreen({ user, initialLang }: { user: HeaderUser; initialLang
           padLeft={wide ? 300 : 0}
           onHover={setHover}
           onSelect={setSelected}
+          onMap={setMap}
+          holdFit={!!focus}
         />
         <Legend
           lang={lang}
@@ -96,7 +112,7 @@ export function MapScreen({ user, initialLang }: { user: HeaderUser; initialLang
           onRetry={load}
           defaultOpen={wide}
         />
-        {hover && wide && <SiteTooltip info={hover} status={statusOf(hover.site)} lang={lang} t={t} />}
+        {hover && wide && !entering && <SiteTooltip info={hover} status={statusOf(hover.site)} lang={lang} t={t} />}
         {selected && (
           <SiteCardPanel
             key={selected.id}
@@ -105,6 +121,8 @@ export function MapScreen({ user, initialLang }: { user: HeaderUser; initialLang
             lang={lang}
             t={t}
             onClose={() => setSelected(null)}
+            onOpenTwin={openTwin}
+            entering={entering === selected.id}
           />
         )}
       </div>

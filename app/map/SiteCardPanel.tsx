@@ -21,6 +21,8 @@ export function SiteCardPanel(props: {
   lang: Lang;
   t: (k: PortalKey) => string;
   onClose: () => void;
+  onOpenTwin: (site: MapSite) => void;
+  entering: boolean;
 }) {
   const { site, liveStatus, lang, t, onClose } = props;
   const [st, setSt] = useState<State>({ kind: 'loading' });
@@ -67,6 +69,20 @@ export function SiteCardPanel(props: {
           {pick(lang, CATEGORIES[site.category])}
         </span>
       </div>
+      {/* first in the card (no scrolling on a phone): the second of the two clicks from the map into the site */}
+      <a
+        className={s.twinBtn}
+        href={`/sites/${encodeURIComponent(site.id)}?from=map`}
+        data-testid="open-twin"
+        aria-busy={props.entering}
+        onClick={(e) => {
+          if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return; // new tab: plain link
+          e.preventDefault();
+          if (!props.entering) props.onOpenTwin(site);
+        }}
+      >
+        {props.entering ? (lang === 'en' ? 'Entering the site…' : '正在进入场所…') : lang === 'en' ? 'Open the site in 3D →' : '进入三维场所 →'}
+      </a>
       {st.kind === 'loading' && <p className={s.muted}>{t('loading')}</p>}
       {st.kind === 'error' && (
         <p className={s.cardError} role="alert" data-testid="card-error">
@@ -119,9 +135,6 @@ export function SiteCardPanel(props: {
               ))}
             </ul>
           )}
-          <a className={s.twinBtn} href={`/sites/${encodeURIComponent(site.id)}?from=map`} data-testid="open-twin">
-            {lang === 'en' ? 'Open 3D twin →' : '进入三维场所 →'}
-          </a>
         </>
       )}
     </section>

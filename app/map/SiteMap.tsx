@@ -34,6 +34,10 @@ interface Props {
   padLeft: number;
   onHover: (h: HoverInfo | null) => void;
   onSelect: (site: MapSite | null) => void;
+  /** the map once loaded (null on unmount), for the way into and out of a site's twin (site-focus.ts) */
+  onMap?: (map: maplibregl.Map | null) => void;
+  /** skip the initial fit to the user's sites (a focus on one site takes the view instead) */
+  holdFit?: boolean;
 }
 
 async function getJson(path: string): Promise<GeoJSON.FeatureCollection> {
@@ -93,10 +97,12 @@ export function SiteMap(props: Props) {
       map.on('load', () => {
         setCounties(countiesGeo.features.length);
         setReady(true);
+        cbRef.current.onMap?.(map);
       });
     })().catch((e) => console.error('[map]', e));
     return () => {
       cancelled = true;
+      cbRef.current.onMap?.(null);
       overlayRef.current = null;
       mapRef.current = null;
       map?.remove();
@@ -120,6 +126,7 @@ export function SiteMap(props: Props) {
     const map = mapRef.current;
     if (!ready || !map || fitted.current || sites.length === 0) return;
     fitted.current = true;
+    if (cbRef.current.holdFit) return;
     let [w, so, e, n] = [180, 90, -180, -90];
     for (const x of sites) [w, so, e, n] = [Math.min(w, x.lon), Math.min(so, x.lat), Math.max(e, x.lon), Math.max(n, x.lat)];
     if (e - w > 3 && n - so > 2) return;

@@ -2,11 +2,11 @@
 import { bjTime } from '../../server/reports/pure/format.ts';
 import w from '../_components/alerts/work.module.css';
 
-type Row = { id: number; archiveId: number; title: string; createdAt: Date; readAt: Date | null; formats: string[] };
+type Row = { id: number; archiveId: number; title: string; state: string; createdAt: Date; readAt: Date | null; formats: string[] };
 
 export function Deliveries({ rows }: { rows: Row[] }) {
   return (
-    <section className={w.card} data-testid="deliveries">
+    <section className={w.card} data-testid="deliveries" id="deliveries">
       <h2>收到的报告 Delivered to me</h2>
       {rows.length === 0 ? (
         <p className={w.dim}>暂无定时推送的报告。Nothing delivered yet.</p>
@@ -18,6 +18,7 @@ export function Deliveries({ rows }: { rows: Row[] }) {
                 <td style={{ fontWeight: r.readAt ? 400 : 600 }}>
                   {r.readAt ? '' : '● '}
                   {r.title}
+                  {r.state === 'pending' && <span className={w.dim}>（推送中 Sending）</span>}
                 </td>
                 <td className={w.num}>{bjTime(r.createdAt)}</td>
                 <td>

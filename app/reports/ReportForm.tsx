@@ -1,6 +1,5 @@
 /** Report parameters (GET form: the URL carries them). */
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
-import { COUNTY_NAMES_ZH } from '../../server/supervision/names.ts';
+import { CountySelect, SectorSelect } from '../_components/filters/FilterFields.tsx';
 import w from '../_components/alerts/work.module.css';
 
 type Req = { kind: string; year?: number; month?: number; quarter?: number; phase?: number; county: number | null; category: string | null };
@@ -68,34 +67,8 @@ export function ReportForm({ req, countyLocked, invalid }: { req: Req; countyLoc
           ))}
         </select>
       </label>
-      {!countyLocked && (
-        <label className={w.field}>
-          <span>
-            县（区）<small>County</small>
-          </span>
-          <select name="county" defaultValue={req.county ?? ''}>
-            <option value="">全部 All</option>
-            {Object.entries(COUNTY_NAMES_ZH).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <label className={w.field}>
-        <span>
-          行业<small>Sector</small>
-        </span>
-        <select name="category" defaultValue={req.category ?? ''}>
-          <option value="">全部 All</option>
-          {Object.values(CATEGORIES).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.zh}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!countyLocked && <CountySelect value={req.county} />}
+      <SectorSelect value={req.category} />
       <button className={`${w.btn} ${w.primary}`} type="submit">
         生成预览 Preview
       </button>

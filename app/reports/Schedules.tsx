@@ -1,5 +1,5 @@
 'use client';
-/** Delivery schedules: list (enable, disable, delete, run now) and a form to add one. */
+/** Delivery schedules: list (enable, disable, delete, run now; the last run's deliveries, retry) and a form to add one. */
 import { useState } from 'react';
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
 import type { ScheduleRow } from '../../server/reports/schedules.ts';
@@ -7,6 +7,13 @@ import w from '../_components/alerts/work.module.css';
 import g from './_ui/gov.module.css';
 
 const KIND = { monthly: '月度', quarterly: '季度', annual: '年度' } as const;
+const CHANNEL: Record<string, string> = { portal: '平台', email: '邮件' };
+const STATE: Record<string, { zh: string; cls: 'good' | 'warn' | 'bad' | 'muted' }> = {
+  delivered: { zh: '已送达', cls: 'good' },
+  pending: { zh: '待发送', cls: 'warn' },
+  failed: { zh: '失败', cls: 'bad' },
+  skipped: { zh: '未发送', cls: 'muted' },
+};
 const bj = (d: Date | string | null) => (d ? new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '—');
 
 async function call(url: string, method: string, body?: unknown) {
@@ -16,7 +23,45 @@ async function call(url: string, method: string, body?: unknown) {
   return j;
 }
 
-export function Schedules({ rows, people, canEdit, countyLocked }: { rows: ScheduleRow[]; people: { id: number; name: string; role: string }[]; canEdit: boolean; countyLocked: boolean }) {
+function LastRun({ rows }: { rows: ScheduleRow['lastDeliveries'] }) {
+  if (!rows.length) return null;
+  const count = (st: string) => rows.filter((d) => d.state === st).length;
+  return (
+    <div className={g.muted} data-testid="schedule-deliveries">
+      上次推送 Last run：
+      {Object.entries(STATE)
+        .filter(([st]) => count(st))
+        .map(([st, v]) => (
+          <span key={st} className={g[v.cls]} style={{ marginRight: 8 }}>
+            {v.zh} {count(st)}
+          </span>
+        ))}
+      {rows
+        .filter((d) => d.state !== 'delivered')
+        .map((d) => (
+          <div key={d.id} data-state={d.state}>
+            · {d.user}（{CHANNEL[d.channel] ?? d.channel}）<span className={g[STATE[d.state]?.cls ?? 'muted']}>{STATE[d.state]?.zh ?? d.state}</span>
+            {d.state === 'pending' && d.attempts > 0 && `，已尝试 ${d.attempts} 次`}
+            {d.detail && `：${d.detail}`}
+          </div>
+        ))}
+    </div>
+  );
+}
+
+export function Schedules({
+  rows,
+  people,
+  canEdit,
+  countyLocked,
+  emailAvailable,
+}: {
+  rows: ScheduleRow[];
+  people: { id: number; name: string; role: string }[];
+  canEdit: boolean;
+  countyLocked: boolean;
+  emailAvailable: boolean;
+}) {
   const [err, setErr] = useState('');
   const [busy, setBusy] = useState(false);
   const act = async (f: () => Promise<unknown>) => {
@@ -55,9 +100,10 @@ export function Schedules({ rows, people, canEdit, countyLocked }: { rows: Sched
         <div key={s.id} style={{ borderTop: '1px solid #14294a', padding: '8px 0', fontSize: 13 }}>
           <b>{KIND[s.kind]}报告</b> · {s.formats.join('/').toUpperCase()} · 每期首日 {s.hourBj}:00 · {s.enabled ? <span className={g.good}>启用</span> : <span className={g.warn}>停用</span>}
           <div className={g.muted}>
-            接收 {s.recipients.join('、')} · 通道 {s.channels.join('、')} · 下次 {bj(s.nextRunAt)} · 上次 {bj(s.lastRunAt)}
+            接收 {s.recipients.join('、')} · 通道 {s.channels.map((c) => CHANNEL[c] ?? c).join('、')} · 下次 {bj(s.nextRunAt)} · 上次 {bj(s.lastRunAt)}
             {s.lastError && <span className={g.bad}> · 错误：{s.lastError}</span>}
           </div>
+          <LastRun rows={s.lastDeliveries} />
           {canEdit && (
             <div style={{ display: 'flex', gap: 6, marginTop: 6 }}>
               <button className={w.btn} disabled={busy} onClick={() => act(() => call(`/api/reports/schedules/${s.id}/run`, 'POST'))}>
@@ -66,6 +112,11 @@ export function Schedules({ rows, people, canEdit, countyLocked }: { rows: Sched
               <button className={w.btn} disabled={busy} onClick={() => act(() => call(`/api/reports/schedules/${s.id}`, 'PATCH', { enabled: !s.enabled }))}>
                 {s.enabled ? '停用' : '启用'}
               </button>
+              {s.lastDeliveries.some((d) => d.state === 'failed') && (
+                <button className={w.btn} disabled={busy} onClick={() => act(() => call(`/api/reports/schedules/${s.id}/retry`, 'POST'))}>
+                  重试失败 Retry failed
+                </button>
+              )}
               <button className={`${w.btn} ${w.danger}`} disabled={busy} onClick={() => confirm('删除该定时推送？') && act(() => call(`/api/reports/schedules/${s.id}`, 'DELETE'))}>
                 删除
               </button>
@@ -133,7 +184,8 @@ export function Schedules({ rows, people, canEdit, countyLocked }: { rows: Sched
                 <input type="checkbox" name="channels" value="portal" defaultChecked /> 平台收件箱
               </label>
               <label className={g.check}>
-                <input type="checkbox" name="channels" value="email" /> 电子邮件
+                <input type="checkbox" name="channels" value="email" disabled={!emailAvailable} /> 电子邮件（附报告文件）
+                {!emailAvailable && <span className={g.muted}>邮件通道未配置 Not configured</span>}
               </label>
             </fieldset>
             <label style={{ gridColumn: '1 / -1' }}>

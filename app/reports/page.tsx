@@ -9,6 +9,7 @@ import { listArchive } from '../../server/reports/archive.ts';
 import { listSchedules, myDeliveries } from '../../server/reports/schedules.ts';
 import { toQuery } from '../../server/rollout/filters.ts';
 import { currentPrincipal } from '../_lib/server-session.ts';
+import { env } from '../../server/env.ts';
 import w from '../_components/alerts/work.module.css';
 import { GovShell } from './_ui/GovShell.tsx';
 import g from './_ui/gov.module.css';
@@ -71,7 +72,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: SP }
       <PreviewFrame src={`/api/reports/render?${q}&format=html`} />
       <div className={g.cols3} style={{ marginTop: 16 }}>
         <Deliveries rows={deliveries} />
-        <Schedules rows={schedules} people={people} canEdit={exp} countyLocked={p.scope.kind === 'county'} />
+        <Schedules rows={schedules} people={people} canEdit={exp} countyLocked={p.scope.kind === 'county'} emailAvailable={!!env.NOTIFY_SMTP_URL} />
       </div>
       <ArchiveTable rows={archive} canExport={exp} />
     </GovShell>

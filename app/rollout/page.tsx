@@ -53,7 +53,7 @@ export default async function RolloutPage({ searchParams }: { searchParams: SP }
           </a>
         ))}
       </div>
-      <CoverageFilters f={f} asOf={m.asOf} countyLocked={p.scope.kind === 'county'} counties={m.counties} invalid={!parsed.success} />
+      <CoverageFilters f={f} asOf={m.asOf} countyLocked={p.scope.kind === 'county'} invalid={!parsed.success} />
       <div className={w.kpis}>
         <div className={w.kpi}>
           <b>{m.total.target.toLocaleString()}</b>

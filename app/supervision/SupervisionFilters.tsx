@@ -1,6 +1,5 @@
 /** Dashboard filters (GET form: the URL carries them). */
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
-import { COUNTY_NAMES_ZH } from '../../server/supervision/names.ts';
+import { CountySelect, DateRange, FilterActions, SectorSelect } from '../_components/filters/FilterFields.tsx';
 import type { SupervisionFilter } from '../../server/supervision/filters.ts';
 import w from '../_components/alerts/work.module.css';
 
@@ -18,46 +17,9 @@ export function SupervisionFilters({ f, countyLocked, invalid }: { f: Supervisio
           <option value="365">近一年</option>
         </select>
       </label>
-      <label className={w.field}>
-        <span>
-          自<small>From</small>
-        </span>
-        <input type="date" name="from" defaultValue={f.from ?? ''} />
-      </label>
-      <label className={w.field}>
-        <span>
-          至<small>To</small>
-        </span>
-        <input type="date" name="to" defaultValue={f.to ?? ''} />
-      </label>
-      {!countyLocked && (
-        <label className={w.field}>
-          <span>
-            县（区）<small>County</small>
-          </span>
-          <select name="county" defaultValue={f.county ?? ''}>
-            <option value="">全部 All</option>
-            {Object.entries(COUNTY_NAMES_ZH).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <label className={w.field}>
-        <span>
-          行业<small>Sector</small>
-        </span>
-        <select name="category" defaultValue={f.category ?? ''}>
-          <option value="">全部 All</option>
-          {Object.values(CATEGORIES).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.zh}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DateRange from={f.from} to={f.to} fromLabel="自" toLabel="至" />
+      {!countyLocked && <CountySelect value={f.county} />}
+      <SectorSelect value={f.category} />
       <label className={w.field}>
         <span>
           评分等级<small>Grade</small>
@@ -72,13 +34,7 @@ export function SupervisionFilters({ f, countyLocked, invalid }: { f: Supervisio
         </select>
       </label>
       {f.sort && <input type="hidden" name="sort" value={f.sort} />}
-      <button className={`${w.btn} ${w.primary}`} type="submit">
-        查询 Apply
-      </button>
-      <a className={w.btn} href="/supervision">
-        重置 Reset
-      </a>
-      {invalid && <span className={w.err}>筛选条件有误，已忽略 Invalid filters ignored</span>}
+      <FilterActions resetHref="/supervision" invalid={invalid} />
     </form>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Sql } from '../client.ts';
+import { registryEntryOf, type CircuitEntryRow } from '../registry-entry.ts';
 import { DEPARTMENT_INFO, DEPARTMENTS, ROLE_INFO, ROLES } from '../../lib/domain/catalog.ts';
 import { registryFileSchema, type RegistryEntry, type SiteCategory } from '../../lib/protocol/v1.ts';
 import { hashPassword } from '../../server/auth/password.ts';
@@ -222,10 +223,7 @@ export async function registryFromDb(sql: Sql, filter: RegistryFilter = {}): Pro
   const counties = filter.counties ?? null;
   const categories = filter.categories ?? null;
   const limit = filter.limitDevices ?? null;
-  const rows = await sql<{
-    device: string; ch: number; site: string; site_category: string; phases: number; rated_current_a: number;
-    cable_mm2: number; insulation: string; max_conductor_c: number; load_type: string; report_interval_s: number;
-  }[]>`
+  const rows = await sql<(CircuitEntryRow & { site: string; site_category: string })[]>`
     WITH d AS (
       SELECT d.id FROM devices d JOIN sites s ON s.id = d.site_id
       WHERE (${siteIds}::text[] IS NULL OR d.site_id = ANY(${siteIds}::text[]))
@@ -235,15 +233,11 @@ export async function registryFromDb(sql: Sql, filter: RegistryFilter = {}): Pro
       ORDER BY d.id
       LIMIT ${limit}::int
     )
-    SELECT c.device_id AS device, c.ch, c.site_id AS site, s.category AS site_category, c.phases, c.rated_current_a,
+    SELECT c.device_id, c.ch, c.site_id AS site, s.category AS site_category, c.phases, c.rated_current_a,
            c.cable_mm2, c.insulation, c.max_conductor_c, c.load_type, c.report_interval_s
     FROM circuits c JOIN d ON d.id = c.device_id JOIN sites s ON s.id = c.site_id
     ORDER BY c.device_id, c.ch`;
-  return rows.map((r) => ({
-    device: r.device, ch: r.ch, site: r.site, siteCategory: r.site_category, phases: r.phases as 1 | 3,
-    ratedCurrentA: r.rated_current_a, cableMm2: r.cable_mm2, insulation: r.insulation as RegistryEntry['insulation'],
-    maxConductorC: r.max_conductor_c, loadType: r.load_type as RegistryEntry['loadType'], reportIntervalS: r.report_interval_s,
-  }));
+  return rows.map((r) => registryEntryOf(r, r.site, r.site_category));
 }
 
 /** The registry as validated JSON text (registryFileSchema); written to `file` when given. */

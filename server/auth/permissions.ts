@@ -36,11 +36,11 @@ const SUPERVISE: Action[] = [...READ, 'alarm.ack', 'alarm.note', 'alarm.false', 
 export const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   leader: new Set(READ), // all, read-only
   committee: new Set([...SUPERVISE, 'rollout.edit', 'public.review']),
-  fire: new Set([...SUPERVISE, 'rollout.edit', 'public.review']),
+  fire: new Set([...SUPERVISE, 'rollout.edit', 'public.review', 'profile.edit']),
   regulator: new Set([...SUPERVISE, 'profile.edit']),
   county: new Set([...SUPERVISE, 'rollout.edit']),
   site_manager: new Set([...READ, 'alarm.ack', 'alarm.note', 'alarm.false', 'hazard.create', 'hazard.rectify']),
-  technician: new Set([...READ, 'alarm.ack', 'alarm.note', 'alarm.false', 'hazard.create', 'hazard.rectify', 'hazard.verify', 'profile.edit', 'device.command']),
+  technician: new Set([...READ, 'alarm.ack', 'alarm.note', 'alarm.false', 'hazard.create', 'hazard.rectify', 'hazard.verify', 'device.command']),
   admin: new Set(ACTIONS),
 };
 

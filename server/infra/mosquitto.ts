@@ -13,18 +13,30 @@ export interface Mosquitto {
   restart(): Promise<void>;
 }
 
-function waitPort(port: number, timeoutMs = 10_000): Promise<void> {
+/** Resolves once the port accepts connections; rejects when `proc` exits first (e.g. the port was taken). */
+function waitListening(proc: ChildProcess, port: number, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
+    let done = false;
+    const onExit = (code: number | null) => finish(new Error(`mosquitto exited (${code}) before listening on ${port}`));
+    const finish = (e?: Error) => {
+      if (done) return;
+      done = true;
+      proc.off('exit', onExit);
+      if (e) reject(e);
+      else resolve();
+    };
+    proc.once('exit', onExit);
     const attempt = () => {
+      if (done) return;
       const s = net.connect(port, '127.0.0.1');
       s.once('connect', () => {
         s.destroy();
-        resolve();
+        finish();
       });
       s.once('error', () => {
         s.destroy();
-        if (Date.now() > until) reject(new Error(`mosquitto did not listen on ${port}`));
+        if (Date.now() > until) finish(new Error(`mosquitto did not listen on ${port}`));
         else setTimeout(attempt, 100);
       });
     };
@@ -43,9 +55,16 @@ export async function startMosquitto(opts: { port: number; dir: string; bin?: st
       'allow_anonymous true',
       'persistence true',
       `persistence_location ${opts.dir}/`,
-      'autosave_interval 1',
+      // the whole in-memory store is written at every autosave; with a backlog of a hundred thousand queued
+      // messages a save every second cost the broker more CPU than delivering them. A graceful stop (what the
+      // restart tests do) always saves, so a minute between saves loses nothing there.
+      'autosave_interval 60',
       'max_queued_messages 1000000',
-      'max_inflight_messages 1000',
+      // QoS 1 messages on their way to one client before its PUBACKs: the ingest worker acknowledges a batch only
+      // after its commit and reads up to four batches ahead (one written, one prepared, the next ones filling), so
+      // a small window (it was 1000) starves it; this one is INGEST_MAX_BUFFER's default; past its read-ahead the
+      // worker stops reading and the rest waits here
+      'max_inflight_messages 20000',
       'message_size_limit 1048576',
       'log_dest none',
       '',
@@ -67,10 +86,10 @@ export async function startMosquitto(opts: { port: number; dir: string; bin?: st
     async restart() {
       await m.stop();
       m.proc = spawn(bin, ['-c', conf], { stdio: 'ignore' });
-      await waitPort(opts.port);
+      await waitListening(m.proc, opts.port);
     },
   };
   m.proc = spawn(bin, ['-c', conf], { stdio: 'ignore' });
-  await waitPort(opts.port);
+  await waitListening(m.proc, opts.port);
   return m;
 }

@@ -2,8 +2,10 @@
 import { startEmbeddedBroker } from './embedded-broker.ts';
 import { env } from '../env.ts';
 import { logger } from '../log.ts';
+import { watchLoopStalls } from '../ops/loop-stalls.ts';
 
 const log = logger('broker');
+watchLoopStalls(log);
 const b = await startEmbeddedBroker(env.MQTT_PORT);
 log.info({ port: b.port }, 'embedded MQTT broker (aedes) listening');
 process.send?.({ type: 'ready' });

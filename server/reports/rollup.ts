@@ -4,14 +4,11 @@
  * recomputed) when it ended more than two hours ago, so late hourly rollups are still picked up.
  */
 import type { Sql } from '../../db/client.ts';
-
-const BJ = 8 * 3600_000;
-const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - BJ);
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+import { addDays, bjDay, bjDayStart as dayStart, dueRollupDays, FINAL_AFTER_MS, type RollupPlanOpts } from './pure/rollup-plan.ts';
 
 /** Rolls up the non-final days in [fromDay, toDay] (inclusive, Beijing) up to now; returns the days rolled. */
 export async function refreshSiteDaily(sql: Sql, fromDay: string, toDay: string, now = new Date()): Promise<string[]> {
-  const today = new Date(now.getTime() + BJ).toISOString().slice(0, 10);
+  const today = bjDay(now);
   const last = toDay < today ? toDay : today;
   if (fromDay > last) return [];
   const final = await sql<{ day: string }[]>`
@@ -26,7 +23,7 @@ export async function refreshSiteDaily(sql: Sql, fromDay: string, toDay: string,
 export async function rollupDay(sql: Sql, day: string, now = new Date()) {
   const start = dayStart(day);
   const end = new Date(start.getTime() + 86_400_000);
-  const isFinal = now.getTime() > end.getTime() + 2 * 3600_000;
+  const isFinal = now.getTime() > end.getTime() + FINAL_AFTER_MS;
   await sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(hashtext('esms-site-daily'), ${Number(day.replace(/-/g, '')) % 2147483647})`;
     await tx`DELETE FROM site_daily_stats WHERE day = ${day}::date`;
@@ -39,7 +36,20 @@ export async function rollupDay(sql: Sql, day: string, now = new Date()) {
       WHERE r.bucket >= ${start} AND r.bucket < ${end}
       GROUP BY c.site_id`;
     await tx`
-      INSERT INTO site_daily_rollup_days (day, rolled_at, final) VALUES (${day}::date, now(), ${isFinal})
-      ON CONFLICT (day) DO UPDATE SET rolled_at = now(), final = EXCLUDED.final`;
+      INSERT INTO site_daily_rollup_days (day, rolled_at, final) VALUES (${day}::date, ${now}, ${isFinal})
+      ON CONFLICT (day) DO UPDATE SET rolled_at = EXCLUDED.rolled_at, final = EXCLUDED.final`;
   });
+}
+
+/**
+ * The scheduler's nightly pass (server/reports/scheduler-main.ts): rolls the previous Beijing day after midnight,
+ * again when it can be final, and catches up missed days within the lookback (pure/rollup-plan.ts). Idempotent.
+ */
+export async function rollupDueDays(sql: Sql, o: RollupPlanOpts, now = new Date()): Promise<string[]> {
+  const from = addDays(bjDay(now), -o.lookbackDays);
+  const rolled = await sql<{ day: string; final: boolean; rolledAt: Date }[]>`
+    SELECT day::text AS day, final, rolled_at AS "rolledAt" FROM site_daily_rollup_days WHERE day >= ${from}::date`;
+  const days = dueRollupDays(now, rolled, o);
+  for (const d of days) await rollupDay(sql, d, now);
+  return days;
 }

@@ -1,8 +1,8 @@
 /**
  * Scheduled delivery: report_schedules → at next_run_at the owner's report for the last complete period is
- * issued (archived) and a report_deliveries row written per recipient and channel. Recipients whose scope does
- * not cover the report's region get a 'skipped' row instead (never the file). Run by runDueSchedules (the
- * scheduler process, server/reports/scheduler-main.ts).
+ * issued (archived) and a 'pending' report_deliveries row written per recipient and channel, which the
+ * scheduler process delivers (delivery.ts). Recipients whose scope does not cover the report's region get a
+ * 'skipped' row instead (never the file). Run by runDueSchedules (server/reports/scheduler-main.ts).
  */
 import type { Sql } from '../../db/client.ts';
 import type { Principal } from '../auth/scope.ts';
@@ -11,6 +11,7 @@ import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
 import { scopeCovers, type Region } from '../supervision/region.ts';
 import { issueReport } from './archive.ts';
+import { DELIVERY_CHANNEL, requeueFailed } from './delivery-queue.ts';
 import type { ReportFormat } from './files.ts';
 import { nextRunAt, previousPeriodParams } from './pure/period.ts';
 
@@ -33,6 +34,8 @@ export interface ScheduleRow extends ScheduleInput {
   lastRunAt: Date | null;
   lastError: string | null;
   recipients: string[];
+  /** the deliveries of the latest run: the owner sees what arrived, what waits and what failed, and why */
+  lastDeliveries: { id: number; user: string; channel: string; state: string; detail: string | null; attempts: number }[];
 }
 
 /** Recipients must be able to see the whole region; returns the ids that cannot. */
@@ -65,10 +68,24 @@ export async function listSchedules(sql: Sql, p: Principal): Promise<ScheduleRow
     SELECT rs.id, rs.owner_id AS "ownerId", u.display_name AS "ownerName", rs.kind, rs.county_adcode AS county, rs.category, rs.formats,
            rs.recipient_ids AS "recipientIds", rs.channels, rs.hour_bj AS "hourBj", rs.enabled, rs.next_run_at AS "nextRunAt",
            rs.last_run_at AS "lastRunAt", rs.last_error AS "lastError",
-           coalesce((SELECT array_agg(x.display_name ORDER BY x.id) FROM users x WHERE x.id = ANY(rs.recipient_ids)), '{}') AS recipients
+           coalesce((SELECT array_agg(x.display_name ORDER BY x.id) FROM users x WHERE x.id = ANY(rs.recipient_ids)), '{}') AS recipients,
+           coalesce((SELECT json_agg(json_build_object('id', d.id, 'user', x.display_name, 'channel', d.channel, 'state', d.state,
+                                                       'detail', coalesce(d.detail, d.last_error), 'attempts', d.attempts) ORDER BY d.user_id, d.channel)
+                     FROM report_deliveries d JOIN users x ON x.id = d.user_id
+                     WHERE d.schedule_id = rs.id
+                       AND d.archive_id = (SELECT max(archive_id) FROM report_deliveries WHERE schedule_id = rs.id)), '[]') AS "lastDeliveries"
     FROM report_schedules rs JOIN users u ON u.id = rs.owner_id
     WHERE ${p.role === 'admin' ? sql`true` : sql`rs.owner_id = ${p.userId}`}
     ORDER BY rs.id DESC`;
+}
+
+/** The owner (or an admin) retries a schedule's failed deliveries; returns how many were put back. */
+export async function retryScheduleDeliveries(sql: Sql, p: Principal, id: number, ip: string | null): Promise<number> {
+  const [s] = await sql<{ owner_id: number }[]>`SELECT owner_id FROM report_schedules WHERE id = ${id}`;
+  if (!s || (s.owner_id !== p.userId && p.role !== 'admin')) throw new AppError('NOT_FOUND');
+  const n = await requeueFailed(sql, id);
+  await audit(sql, { userId: p.userId, username: p.username, action: 'report.schedule.retry', target: String(id), ip, detail: { requeued: n } });
+  return n;
 }
 
 export async function setScheduleEnabled(sql: Sql, p: Principal, id: number, enabled: boolean | 'delete', ip: string | null) {
@@ -94,11 +111,11 @@ export async function runSchedule(sql: Sql, id: number, now = new Date()): Promi
     for (const ch of s.channels) {
       const skipped = bad.has(uid);
       await sql`
-        INSERT INTO report_deliveries (schedule_id, archive_id, user_id, channel, state, detail, delivered_at)
-        VALUES (${id}, ${issued.id}, ${uid}, ${ch}, ${skipped ? 'skipped' : ch === 'portal' ? 'delivered' : 'pending'},
-                ${skipped ? '接收人范围不含该报告区域' : null}, ${!skipped && ch === 'portal' ? now : null})
+        INSERT INTO report_deliveries (schedule_id, archive_id, user_id, channel, state, detail)
+        VALUES (${id}, ${issued.id}, ${uid}, ${ch}, ${skipped ? 'skipped' : 'pending'}, ${skipped ? '接收人范围不含该报告区域 / recipient may not see this region' : null})
         ON CONFLICT DO NOTHING`;
     }
+  await sql`SELECT pg_notify(${DELIVERY_CHANNEL}, ${String(issued.id)})`;
   await sql`UPDATE report_schedules SET last_run_at = ${now}, last_error = NULL, next_run_at = ${nextRunAt(s.kind, s.hour_bj, now)} WHERE id = ${id}`;
   return issued.id;
 }
@@ -130,6 +147,6 @@ export async function myDeliveries(sql: Sql, p: Principal, limit = 30) {
     SELECT d.id, d.archive_id AS "archiveId", a.title, d.channel, d.state, d.detail, d.created_at AS "createdAt", d.read_at AS "readAt",
            coalesce((SELECT array_agg(format ORDER BY format) FROM report_files rf WHERE rf.archive_id = a.id), '{}') AS formats
     FROM report_deliveries d JOIN report_archive a ON a.id = d.archive_id
-    WHERE d.user_id = ${p.userId} AND d.channel = 'portal' AND d.state <> 'skipped'
+    WHERE d.user_id = ${p.userId} AND d.channel = 'portal' AND d.state IN ('pending', 'delivered')
     ORDER BY d.id DESC LIMIT ${limit}`;
 }

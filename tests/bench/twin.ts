@@ -1,9 +1,12 @@
 /**
  * Benchmark of the site twin on the large showcase site (KR-TMP-001, ~600 circuits), in Debian's Chromium
- * (software WebGL). Measures: time to first frame of a cold load (ms since navigation start), frame rate
- * while 1 Hz deltas for every circuit arrive (synthetic, injected in the page like socket deltas, on top of
- * whatever the simulator sends), and JS heap + live WebGL objects after 20 SPA navigations in and out
- * (GC forced through CDP). Prints a table, then one JSON line last.
+ * (software WebGL: the page picks its low-quality path there, see app/sites/[id]/scene/quality.ts).
+ * Measures: time to first frame of a cold load (ms since navigation start); while 1 Hz deltas for every
+ * circuit arrive (synthetic, injected in the page like socket deltas, on top of whatever the simulator
+ * sends): frames drawn with the camera at rest (render on demand: about one per delta) and the frame rate
+ * while the camera turns (as when a user drags), at the page's own quality and forced high quality; the
+ * main-thread cost of one delta and of one frame; JS heap + live WebGL objects after 20 SPA navigations in and
+ * out (GC forced through CDP). Prints a table, then one JSON line last.
  *   npm run bench:twin            (starts the system on free ports with a temp data folder)
  *   E2E_BASE_URL=http://… npm run bench:twin
  */
@@ -14,13 +17,59 @@ const SITE = process.env.BENCH_SITE ?? 'KR-TMP-001';
 const NAVS = Number(process.env.BENCH_NAVS ?? 20);
 const USER = process.env.BENCH_USER ?? 'admin';
 
-type W = { __twin?: { firstFrameAt: number | null; frames: number; circuits: number; info: { memory: { geometries: number; textures: number }; render: { calls: number; triangles: number } }; live: { geometries: number; textures: number; materials: number; engines: number }; injectDelta(l: unknown[]): void; disposed?: boolean } };
+type W = {
+  __twin?: {
+    firstFrameAt: number | null;
+    frames: number;
+    renderMs: number;
+    moving: boolean;
+    circuits: number;
+    quality: { level: string; renderer: string };
+    info: { memory: { geometries: number; textures: number }; render: { calls: number; triangles: number } };
+    live: { geometries: number; textures: number; materials: number; engines: number };
+    injectDelta(l: unknown[]): void;
+    orbit(rad: number): void;
+    disposed?: boolean;
+  };
+};
 
 async function waitTwin(page: Page) {
   await page.waitForFunction(() => {
     const t = (window as unknown as W).__twin;
-    return !!t && !t.disposed && t.firstFrameAt != null && t.frames > 2;
+    return !!t && !t.disposed && t.firstFrameAt != null && !t.moving;
   }, null, { timeout: 90_000 });
+}
+
+/** 10 s of 1 Hz deltas for every circuit; with `turn`, the camera also turns every animation frame. */
+function underDeltas(page: Page, turn: boolean) {
+  return page.evaluate(async (turn) => {
+    const t = (window as unknown as W).__twin!;
+    const res = await fetch(location.pathname.replace('/sites/', '/api/sites/') + '/twin').then((r) => r.json());
+    const ids: number[] = res.circuits.map((c: { id: number }) => c.id);
+    let deltaMs = 0;
+    let deltas = 0;
+    const tick = () => {
+      const a = performance.now();
+      t.injectDelta(ids.map((id) => ({ circuitId: id, ts: Date.now(), ia: Math.random() * 20, ta: 15 + Math.random() * 50, ir: Math.random() * 30 })));
+      deltaMs += performance.now() - a;
+      deltas++;
+    };
+    let on = true;
+    const spin = () => {
+      if (!on) return;
+      t.orbit(0.004);
+      requestAnimationFrame(spin);
+    };
+    const [f0, r0, t0] = [t.frames, t.renderMs, performance.now()];
+    tick();
+    const timer = setInterval(tick, 1000);
+    if (turn) spin();
+    await new Promise((r) => setTimeout(r, 10_000));
+    clearInterval(timer);
+    on = false;
+    const frames = t.frames - f0;
+    return { fps: (frames * 1000) / (performance.now() - t0), deltaMs: deltaMs / deltas, frameMs: (t.renderMs - r0) / Math.max(1, frames), quality: t.quality.level, renderer: t.quality.renderer };
+  }, turn);
 }
 
 async function main() {
@@ -52,20 +101,16 @@ async function main() {
     firstFrames.sort((a, b) => a - b);
     const firstFrameMs = Math.round(firstFrames[1]);
 
-    // frame rate while every circuit gets a new reading once a second
-    const fps = await page.evaluate(async () => {
-      const t = (window as unknown as W).__twin!;
-      const res = await fetch(location.pathname.replace('/sites/', '/api/sites/') + '/twin').then((r) => r.json());
-      const ids: number[] = res.circuits.map((c: { id: number }) => c.id);
-      const tick = () => t.injectDelta(ids.map((id) => ({ circuitId: id, ts: Date.now(), ia: Math.random() * 20, ta: 15 + Math.random() * 50, ir: Math.random() * 30 })));
-      tick();
-      const timer = setInterval(tick, 1000);
-      const f0 = t.frames;
-      const t0 = performance.now();
-      await new Promise((r) => setTimeout(r, 10_000));
-      clearInterval(timer);
-      return ((t.frames - f0) * 1000) / (performance.now() - t0);
-    });
+    // 1 Hz deltas for every circuit: at rest (frames on demand), then turning (the interactive frame rate),
+    // at the page's own quality; then turning again with high quality forced, for comparison
+    const rest = await underDeltas(page, false);
+    const turning = await underDeltas(page, true);
+    await page.goto(`${base}/sites/${SITE}?quality=high`);
+    await waitTwin(page);
+    const high = await underDeltas(page, true);
+    await page.goto(`${base}/sites/${SITE}`);
+    await waitTwin(page);
+    const fps = turning.fps;
     const info = await page.evaluate(() => {
       const t = (window as unknown as W).__twin!;
       return { calls: t.info.render.calls, triangles: t.info.render.triangles, geometries: t.info.memory.geometries, textures: t.info.memory.textures, circuits: t.circuits };
@@ -114,14 +159,17 @@ async function main() {
     console.log(`
 twin benchmark — site ${SITE} (${info.circuits} circuits), Chromium + SwiftShader, 1920×1080
   first frame (cold load, median of 3, ms since navigation start)  ${firstFrameMs} ms   [${firstFrames.map(Math.round).join(', ')}]   target ≤ 1500
-  frame rate with 1 Hz deltas for all circuits                     ${fps.toFixed(1)} fps
+  GL renderer                                                      ${turning.renderer} → quality '${turning.quality}'
+  1 Hz deltas for all circuits, camera at rest                     ${rest.fps.toFixed(2)} frames/s (on demand)   ${rest.deltaMs.toFixed(1)} ms main thread per delta
+  1 Hz deltas + camera turning, quality '${turning.quality}'                   ${fps.toFixed(1)} fps   ${turning.frameMs.toFixed(1)} ms main thread per frame
+  1 Hz deltas + camera turning, quality 'high' (forced)            ${high.fps.toFixed(1)} fps   ${high.frameMs.toFixed(1)} ms main thread per frame
   draw calls / triangles per frame                                 ${info.calls} / ${info.triangles}
   renderer.info.memory                                             geometries ${info.geometries}, textures ${info.textures}
   after ${NAVS} navigations twin ⇄ plan (GC forced):
     JS heap      ${heap0.toFixed(1)} MB → ${heap1.toFixed(1)} MB   (growth ${heapGrowthMb} MB)
     live WebGL   geometries ${live0.geometries} → ${live1.geometries}, textures ${live0.textures} → ${live1.textures}, engines ${live0.engines} → ${live1.engines}
 ${rows.join('\n')}`);
-    console.log(JSON.stringify({ bench: 'twin', firstFrameMs, fps: Math.round(fps * 10) / 10, heapGrowthMb, leakedGeometries }));
+    console.log(JSON.stringify({ bench: 'twin', firstFrameMs, fps: Math.round(fps * 10) / 10, heapGrowthMb, leakedGeometries, fpsHigh: Math.round(high.fps * 10) / 10, framesPerSecAtRest: Math.round(rest.fps * 100) / 100 }));
   } finally {
     await browser.close();
     await teardown?.();

@@ -26,6 +26,9 @@ export interface IngestConfig {
   rollup1mMs: number;
   /** how often marked hours of readings_1h are recomputed (INGEST_ROLLUP_1H_MS, default 60 s) */
   rollup1hMs: number;
+  /** concurrent write transactions per batch, devices split among them by a hash of their id
+   * (INGEST_WRITE_LANES, 1–8, default 2; pipeline.ts) */
+  writeLanes: number;
 }
 
 /** Raw samples are kept at least a year and rollups three (the plan's reporting horizon). */
@@ -61,7 +64,16 @@ export function ingestConfig(e: Env = env): IngestConfig {
     detection: e.INGEST_DETECTION,
     rollup1mMs: intervalMs('INGEST_ROLLUP_1M_MS', 60_000),
     rollup1hMs: intervalMs('INGEST_ROLLUP_1H_MS', 60_000),
+    writeLanes: lanes(process.env.INGEST_WRITE_LANES),
   };
+}
+
+/** Write lanes: not in server/env.ts (owned elsewhere), so read here; anything but 1–8 is refused. */
+function lanes(v: string | undefined): number {
+  if (v === undefined || v === '') return 2;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error(`invalid ingest configuration: INGEST_WRITE_LANES must be 1–8, got ${v}`);
+  return n;
 }
 
 /** Rollup timers: not in server/env.ts (owned elsewhere), so read here, bounded to [200 ms, 1 h]. */

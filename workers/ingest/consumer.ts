@@ -14,6 +14,8 @@ const log = logger('ingest.mqtt');
 export interface AckToken {
   gen: number;
   messageId: number | undefined;
+  /** the broker's DUP flag: a redelivery, so it may have been stored already */
+  dup?: boolean;
 }
 export interface ConsumerOpts {
   url: string;
@@ -33,7 +35,6 @@ export class MqttConsumer {
   subscribed = false;
   private paused = false;
   private held: (() => void)[] = [];
-  private readonly send: SendPacket;
   private firstSub: Promise<void>;
 
   constructor(private readonly o: ConsumerOpts) {
@@ -52,9 +53,8 @@ export class MqttConsumer {
     this.client = mqtt.connect(o.url, opts);
     const c = this.client as unknown as { _sendPacket: SendPacket };
     const orig = c._sendPacket.bind(this.client);
-    this.send = orig;
     c._sendPacket = (packet, cb, cbStorePut, noStore) => {
-      if (packet.cmd === 'puback' && !packet.esmsCommitted) return cb?.(); // deferred until commit
+      if (packet.cmd === 'puback') return cb?.(); // deferred until commit, then written by ack()
       return orig(packet, cb, cbStorePut, noStore);
     };
     this.client.handleMessage = (_packet: Packet, cb: (e?: Error) => void) => {
@@ -65,6 +65,8 @@ export class MqttConsumer {
     this.firstSub = new Promise((r) => (resolveSub = r));
     this.client.on('connect', (ack) => {
       this.gen += 1;
+      // PUBACKs go out in small writes after each commit: never hold them back for Nagle's algorithm
+      (this.client.stream as { setNoDelay?(v: boolean): void }).setNoDelay?.(true);
       log.info({ gen: this.gen, sessionPresent: ack.sessionPresent }, 'connected to broker');
       this.client.subscribe(o.topics, { qos: 1 }, (err) => {
         if (err) return log.error({ err: err.message }, 'subscribe failed');
@@ -73,7 +75,7 @@ export class MqttConsumer {
       });
     });
     this.client.on('message', (topic, payload, packet) => {
-      o.onMessage(topic, payload, { gen: this.gen, messageId: packet.qos > 0 ? packet.messageId : undefined });
+      o.onMessage(topic, payload, { gen: this.gen, messageId: packet.qos > 0 ? packet.messageId : undefined, dup: packet.dup === true });
     });
     this.client.on('error', (e) => log.warn({ err: e.message }, 'mqtt error'));
     this.client.on('offline', () => log.warn('broker offline; reconnecting'));
@@ -86,22 +88,30 @@ export class MqttConsumer {
     return this.client.connected;
   }
 
-  /** Acknowledge committed messages of the current connection; older ones will be redelivered (and ignored). */
+  /**
+   * Acknowledge committed messages of the current connection; older ones will be redelivered (and ignored).
+   * The PUBACKs of a batch are encoded here and written at once: through mqtt.js each would cost a packet
+   * object, a dozen debug() calls and several stream writes, a tenth of the worker's allocations at full speed.
+   * A QoS 1 PUBACK is four bytes in MQTT 3.1.1 and, with reason code 0 and no properties, in MQTT 5 too; mqtt.js
+   * keeps no state for incoming QoS 1 messages, so it misses nothing.
+   */
   ack(tokens: AckToken[]): { sent: number; dropped: number } {
-    let sent = 0, dropped = 0;
-    const stream = (this.client as unknown as { stream?: { cork?(): void; uncork?(): void } }).stream;
-    stream?.cork?.();
+    const buf = Buffer.allocUnsafe(4 * tokens.length);
+    let n = 0, dropped = 0;
+    const live = this.client.connected;
     for (const t of tokens) {
       if (t.messageId === undefined) continue;
-      if (t.gen !== this.gen || !this.client.connected) {
+      if (t.gen !== this.gen || !live) {
         dropped++;
         continue;
       }
-      this.send({ cmd: 'puback', messageId: t.messageId, esmsCommitted: true });
-      sent++;
+      buf[n] = 0x40; // PUBACK
+      buf[n + 1] = 2; // remaining length: the packet id
+      buf.writeUInt16BE(t.messageId, n + 2);
+      n += 4;
     }
-    stream?.uncork?.();
-    return { sent, dropped };
+    if (n) (this.client.stream as { write(b: Buffer): boolean }).write(n === buf.length ? buf : buf.subarray(0, n));
+    return { sent: n / 4, dropped };
   }
 
   /** Back-pressure: stop reading from the broker socket until resume(). */

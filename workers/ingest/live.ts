@@ -6,6 +6,7 @@
 import type { Sql } from '../../db/client.ts';
 import type { SiteStatus } from '../../lib/domain/catalog.ts';
 import type { AlarmEventPayload, CircuitLatest, InternalPublish, SiteDelta } from '../../lib/events/realtime.ts';
+import type { Telemetry } from '../../lib/protocol/v1.ts';
 import { roomOfSite, roomsForSite } from '../../server/auth/scope.ts';
 import type { AlarmBook, AlarmChange } from './alarms.ts';
 import type { Registry } from './registry.ts';
@@ -31,7 +32,8 @@ export class Live {
   private sites = new Map<string, SiteLive>();
   private devicesOfSite = new Map<string, string[]>();
   private dirty = new Set<string>();
-  private circuits = new Map<string, Map<number, CircuitLatest>>();
+  /** site → circuit → its latest sample, or the stored message it is still to be taken from */
+  private circuits = new Map<string, Map<number, CircuitLatest | Telemetry>>();
   private alarms = new Map<number, AlarmEventPayload>();
   published = 0;
 
@@ -76,6 +78,17 @@ export class Live {
     if (!m) this.circuits.set(siteId, (m = new Map()));
     const prev = m.get(latest.circuitId);
     if (!prev || prev.ts <= latest.ts) m.set(latest.circuitId, latest);
+  }
+
+  /** Every channel of a stored telemetry message; the samples are built at the tick, for the latest only (a
+   * circuit reports many times per interval at full speed). */
+  telemetry(siteId: string, msg: Telemetry, circuits: readonly { id: number }[]) {
+    let m = this.circuits.get(siteId);
+    if (!m) this.circuits.set(siteId, (m = new Map()));
+    for (let i = 0; i < circuits.length; i++) {
+      const prev = m.get(circuits[i].id);
+      if (!prev || prev.ts <= msg.ts) m.set(circuits[i].id, msg);
+    }
   }
 
   alarmChanged(c: AlarmChange) {
@@ -123,7 +136,18 @@ export class Live {
     this.dirty.clear();
     let n = 0;
     for (const [room, sites] of byRoom) n += this.send([room], 'sites:delta', { v: 1, at, sites });
-    for (const [siteId, m] of this.circuits) n += this.send([roomOfSite(siteId)], 'circuits:delta', { v: 1, at, siteId, circuits: [...m.values()] });
+    for (const [siteId, m] of this.circuits) {
+      const circuits: CircuitLatest[] = [];
+      for (const [circuitId, c] of m) {
+        if (!('channels' in c)) circuits.push(c);
+        else {
+          const ch = this.reg.circuitsById.get(circuitId)?.ch;
+          const chan = c.channels.find((x) => x.ch === ch);
+          if (chan) circuits.push(latestOf(circuitId, c.ts, chan));
+        }
+      }
+      n += this.send([roomOfSite(siteId)], 'circuits:delta', { v: 1, at, siteId, circuits });
+    }
     this.circuits.clear();
     let k = 0;
     for (const [id, a] of this.alarms) {
@@ -152,6 +176,11 @@ export class Live {
     }
     return out;
   }
+}
+
+function latestOf(circuitId: number, ts: number, chan: Telemetry['channels'][number]): CircuitLatest {
+  const { ch: _ch, ...values } = chan;
+  return { circuitId, ts, ...values };
 }
 
 /** Persist site status and last-seen in one statement; status_changed_at moves only when status changes. */

@@ -4,10 +4,12 @@
  * and exit, forcibly after INGEST_STOP_TIMEOUT_MS.
  */
 import { logger } from '../../server/log.ts';
+import { watchLoopStalls } from '../../server/ops/loop-stalls.ts';
 import { ingestConfig } from './config.ts';
 import { IngestWorker } from './worker.ts';
 
 const log = logger('ingest');
+watchLoopStalls(log);
 const cfg = ingestConfig();
 const worker = new IngestWorker(cfg);
 

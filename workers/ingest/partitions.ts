@@ -9,6 +9,8 @@ const DAY = 86_400_000;
 
 export class Partitions {
   private ready = new Set<number>();
+  /** days being created now: concurrent writers (pipeline lanes) wait for the same call instead of racing it */
+  private pending = new Map<number, Promise<number>>();
   constructor(private readonly sql: Sql) {}
 
   /** Make sure each UTC day in `tsList` has its partitions (one call per unseen day). */
@@ -16,15 +18,24 @@ export class Partitions {
     let created = 0;
     for (const day of days) {
       if (this.ready.has(day)) continue;
-      // the function's day boundaries follow the session time zone: cover every local day the UTC day touches
-      const from = new Date(day * DAY);
-      const last = new Date((day + 1) * DAY - 1);
-      const [r] = await this.sql<{ n: number }[]>`
-        SELECT esms_ensure_partitions(${from}::timestamptz::date, ${last}::timestamptz::date + 1) AS n`;
-      created += r.n;
-      this.ready.add(day);
+      let p = this.pending.get(day);
+      if (!p) {
+        p = this.create(day).finally(() => this.pending.delete(day));
+        this.pending.set(day, p);
+      }
+      created += await p;
     }
     return created;
+  }
+
+  private async create(day: number): Promise<number> {
+    // the function's day boundaries follow the session time zone: cover every local day the UTC day touches
+    const from = new Date(day * DAY);
+    const last = new Date((day + 1) * DAY - 1);
+    const [r] = await this.sql<{ n: number }[]>`
+      SELECT esms_ensure_partitions(${from}::timestamptz::date, ${last}::timestamptz::date + 1) AS n`;
+    this.ready.add(day);
+    return r.n;
   }
 
   /** Ahead of time: yesterday .. a week ahead (the timer calls this hourly). */

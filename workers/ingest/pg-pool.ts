@@ -6,6 +6,7 @@
  * with a fresh one; queries in flight on the old pool fail and the pipeline retries them (writes are idempotent).
  * Everything holds the proxy, so nobody keeps a reference to a discarded pool.
  */
+import net from 'node:net';
 import { createSql, type Sql } from '../../db/client.ts';
 import { logger } from '../../server/log.ts';
 
@@ -15,8 +16,28 @@ export function isPostgresNullSocketRace(e: unknown): boolean {
   return e instanceof TypeError && /reading 'write'/.test(e.message) && /postgres[\\/]src[\\/]connection\.js/.test(e.stack ?? '');
 }
 
-export function resilientSql(url: string, max = 4): { sql: Sql; uninstall(): void } {
-  let cur = createSql(url, { max, app: 'esms-ingest' });
+/**
+ * postgres.js 3.4.9 leaves Nagle's algorithm on (libpq sets TCP_NODELAY): a short statement written right after a
+ * big one (the next statement after a COPY's data, a COMMIT after the batch) then waits for the server's delayed
+ * ACK, 40 ms on Linux, several times per batch. Its documented `socket` option takes a socket factory and is read
+ * at every (re)connect, so setting it on the pool's options before the first query covers every connection. The
+ * socket is handed over still connecting (writes queue until it is up): a failed connect then ends in 'error' and
+ * 'close' like postgres.js's own socket, and the pool recycles the connection (a factory that rejects instead
+ * leaves it stuck in "connecting" for good, and after a database restart the pool starved).
+ */
+export function noDelay(sql: Sql): Sql {
+  const o = sql.options as unknown as { host: string[]; port: number[]; path?: string; socket?: unknown };
+  o.socket = () => {
+    const s = o.path ? net.connect(o.path) : net.connect(o.port[0], o.host[0]);
+    s.setNoDelay(true);
+    return s;
+  };
+  return sql;
+}
+
+/** `max`: the pipeline's write lanes and COPYs, the rollup and snapshot timers, status persistence, and spare. */
+export function resilientSql(url: string, max = 6): { sql: Sql; uninstall(): void } {
+  let cur = noDelay(createSql(url, { max, app: 'esms-ingest' }));
   const sql = new Proxy(function () {} as unknown as Sql, {
     apply: (_t, _this, args) => (cur as unknown as (...a: unknown[]) => unknown)(...args),
     get: (_t, p) => {
@@ -31,7 +52,7 @@ export function resilientSql(url: string, max = 4): { sql: Sql; uninstall(): voi
     }
     log.warn('postgres.js wrote to a closed socket (server restart race): replacing the connection pool');
     const old = cur;
-    cur = createSql(url, { max, app: 'esms-ingest' });
+    cur = noDelay(createSql(url, { max, app: 'esms-ingest' }));
     old.end({ timeout: 0 }).catch(() => {});
   };
   process.on('uncaughtException', onUncaught);

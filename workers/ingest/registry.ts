@@ -3,6 +3,7 @@
  * device appears (throttled) or on a timer, so newly commissioned devices are picked up without a restart.
  */
 import type { Sql } from '../../db/client.ts';
+import { registryEntryOf, type CircuitEntryRow } from '../../db/registry-entry.ts';
 import type { RegistryEntry } from '../../lib/protocol/v1.ts';
 
 export interface SiteInfo {
@@ -39,6 +40,8 @@ export class Registry {
   circuitsById = new Map<number, CircuitInfo>();
   loadedAt = 0;
   version = 0;
+  /** registry_version as read just before the last load (migration 0009); null before the first */
+  dbVersion: string | null = null;
 
   device(id: string): DeviceInfo | undefined {
     return this.devices.get(id);
@@ -47,20 +50,21 @@ export class Registry {
     return [...this.circuitsById.values()].map((c) => c.entry);
   }
 
+  /** Has anything the registry holds changed in the database since the last load? One tiny read. */
+  async stale(sql: Sql): Promise<boolean> {
+    return (await readVersion(sql)) !== this.dbVersion;
+  }
+
   /** Replace the whole registry; returns the device counters persisted in the table (seq accounting, liveness). */
   async load(sql: Sql): Promise<Map<string, DeviceCounters>> {
+    // read first: a change made while loading moves it again, so the next check reloads
+    const dbVersion = await readVersion(sql);
     const sites = await sql<{ id: string; name_zh: string; category: string; county_adcode: number; status: string; last_seen_at: Date | null }[]>`
       SELECT id, name_zh, category, county_adcode, status, last_seen_at FROM sites`;
     const devices = await sql<
       { id: string; site_id: string; report_interval_s: number; last_seq: number | null; online: boolean; last_seen_at: Date | null }[]
     >`SELECT id, site_id, report_interval_s, last_seq, online, last_seen_at FROM devices`;
-    const circuits = await sql<
-      {
-        id: number; device_id: string; ch: number; site_id: string; name_zh: string; phases: 1 | 3; rated_current_a: number;
-        cable_mm2: number; insulation: RegistryEntry['insulation']; max_conductor_c: number; load_type: RegistryEntry['loadType'];
-        report_interval_s: number;
-      }[]
-    >`SELECT id, device_id, ch, site_id, name_zh, phases, rated_current_a, cable_mm2, insulation, max_conductor_c, load_type,
+    const circuits = await sql<(CircuitEntryRow & { id: number; site_id: string; name_zh: string })[]>`SELECT id, device_id, ch, site_id, name_zh, phases, rated_current_a, cable_mm2, insulation, max_conductor_c, load_type,
              report_interval_s FROM circuits`;
     const siteMap = new Map<string, SiteInfo>();
     for (const s of sites) {
@@ -85,19 +89,7 @@ export class Registry {
         device: c.device_id,
         ch: c.ch,
         nameZh: c.name_zh,
-        entry: {
-          device: c.device_id,
-          ch: c.ch,
-          site: c.site_id,
-          siteCategory: site.category,
-          phases: Number(c.phases) === 3 ? 3 : 1,
-          ratedCurrentA: c.rated_current_a,
-          cableMm2: c.cable_mm2,
-          insulation: c.insulation,
-          maxConductorC: c.max_conductor_c,
-          loadType: c.load_type,
-          reportIntervalS: c.report_interval_s,
-        },
+        entry: registryEntryOf(c, c.site_id, site.category),
       };
       dev.circuits.set(c.ch, info);
       byId.set(c.id, info);
@@ -107,6 +99,12 @@ export class Registry {
     this.circuitsById = byId;
     this.loadedAt = Date.now();
     this.version += 1;
+    this.dbVersion = dbVersion;
     return counters;
   }
+}
+
+async function readVersion(sql: Sql): Promise<string> {
+  const [row] = await sql<{ v: string }[]>`SELECT v::text AS v FROM registry_version`;
+  return row?.v ?? '';
 }

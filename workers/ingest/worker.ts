@@ -5,7 +5,6 @@
  */
 import type { Sql } from '../../db/client.ts';
 import { resilientSql } from './pg-pool.ts';
-import type { CircuitLatest } from '../../lib/events/realtime.ts';
 import { logger } from '../../server/log.ts';
 import { AlarmBook, writeAlarms } from './alarms.ts';
 import type { IngestConfig } from './config.ts';
@@ -15,7 +14,7 @@ import { Live, persistSites } from './live.ts';
 import { Partitions } from './partitions.ts';
 import { Pipeline } from './pipeline.ts';
 import { PortalLink } from './portal-link.ts';
-import type { PreparedItem } from './prepare.ts';
+import { detectFailures, type PreparedItem } from './prepare.ts';
 import { QuarantineLimiter } from './quarantine.ts';
 import { Registry } from './registry.ts';
 import { refreshAll, refreshHours, refreshMinutes } from './rollups.ts';
@@ -53,6 +52,7 @@ export class IngestWorker {
     for (const [id, d] of counters) this.lastSeq.set(id, d.lastSeq);
     await this.book.load(this.sql);
     this.detect = c.detection ? new EngineStage(this.registry.entries()) : new NoDetect();
+    await this.detect.followOverrides(this.sql, (fn) => (this.pipeline ? this.pipeline.runExclusive(fn) : fn()));
     const restored = await this.detect.load(this.sql);
     this.portal = new PortalLink(c.portalUrl, c.internalToken, () => this.info());
     this.live = new Live(this.registry, this.book, (m) => this.portal.publish(m));
@@ -68,11 +68,14 @@ export class IngestWorker {
       batchMax: c.batchMax,
       batchWaitMs: c.batchWaitMs,
       maxBuffer: c.maxBuffer,
+      lanes: c.writeLanes,
       refreshRegistry: () => this.reloadRegistry(false),
       ack: (t) => this.consumer.ack(t),
       pause: () => this.consumer.pause(),
       resume: () => this.consumer.resume(),
-      committed: (items, res) => this.committed(items, res),
+      committed: (items, idx, res) => this.committed(items, idx, res),
+      // unacknowledged messages come back from the broker to the restarted process (the launcher restarts it)
+      fatal: () => process.exit(70),
     });
     const share = c.sharedGroup ? `$share/${c.sharedGroup}/` : '';
     this.consumer = new MqttConsumer({
@@ -123,7 +126,12 @@ export class IngestWorker {
       this.detect.setRegistry(this.registry.entries());
       this.live.indexRegistry(counters);
     };
-    const p = (timer ? this.pipeline.runExclusive(run) : run()).finally(() => (this.reloading = null));
+    // nothing changed in the database (an unknown device that is not registered either): nothing to rebuild, and a
+    // full reload holds the pipeline for a second or more
+    const p = this.registry
+      .stale(this.sql)
+      .then((stale) => (!stale ? undefined : timer ? this.pipeline.runExclusive(run) : run()))
+      .finally(() => (this.reloading = null));
     this.reloading = p;
     return p;
   }
@@ -138,30 +146,28 @@ export class IngestWorker {
     }
   }
 
-  private committed(items: PreparedItem[], res: WriteResult) {
+  /** After a lane's commit: `idx` are the items of the batch it wrote. */
+  private committed(items: PreparedItem[], idx: number[], res: WriteResult) {
     for (const [dev, d] of res.seq) this.lastSeq.set(dev, d.lastSeq);
     for (const ch of res.changes) {
       this.book.set(ch.siteId, ch.key, ch.active);
       this.live.alarmChanged(ch);
     }
     const now = Date.now();
-    items.forEach((it, mi) => {
-      const v = it.verdict;
-      if (v.kind === 'reject') return;
+    for (const mi of idx) {
+      const v = items[mi].verdict;
+      if (v.kind === 'reject') continue;
       const site = v.device.siteId;
-      if (v.kind === 'status') return this.live.heardFrom(v.device.id, site, v.msg.online, v.msg.ts ?? null, now);
-      if (!res.stored.has(mi)) return;
-      this.live.heardFrom(v.device.id, site, null, v.msg.ts, now);
-      if (v.kind !== 'telemetry') return;
-      v.msg.channels.forEach((chan, i) => {
-        const { ch: _ch, ...values } = chan;
-        this.live.sample(site, { circuitId: v.circuits[i].id, ts: v.msg.ts, ...values } as CircuitLatest);
-      });
-    });
+      if (v.kind === 'status') this.live.heardFrom(v.device.id, site, v.msg.online, v.msg.ts ?? null, now);
+      else if (res.stored.has(mi)) {
+        this.live.heardFrom(v.device.id, site, null, v.msg.ts, now);
+        if (v.kind === 'telemetry') this.live.telemetry(site, v.msg, v.circuits);
+      }
+    }
   }
 
   info() {
-    return { ...this.pipeline?.stats, pending: this.pipeline?.pending, mqtt: this.consumer?.connected ?? false, rss: process.memoryUsage().rss };
+    return { ...this.pipeline?.stats, pending: this.pipeline?.pending, detectFailures: detectFailures.count, mqtt: this.consumer?.connected ?? false, rss: process.memoryUsage().rss };
   }
 
   async stop() {
@@ -175,6 +181,7 @@ export class IngestWorker {
       this.live.tick();
       await persistSites(this.sql, this.live.takePersist()).catch(() => {});
     }
+    await this.detect?.close().catch(() => {});
     await this.consumer?.end();
     this.portal?.close();
     await this.sql?.end({ timeout: 2 });

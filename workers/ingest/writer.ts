@@ -1,8 +1,8 @@
 /**
  * One batch, one transaction: readings (+ rollup marks; the rollups follow on a timer, rollups.ts), device
  * events, device counters and status, quarantine and its counters, alarms. Everything is idempotent under
- * redelivery (PK / unique conflicts are ignored and only newly stored messages move the counters), so
- * "commit, then PUBACK" gives exactly-once storage.
+ * redelivery (PK / unique conflicts are ignored, or refused and the batch rewritten with ON CONFLICT, and only
+ * newly stored messages move the counters), so "commit, then PUBACK" gives exactly-once storage.
  */
 import type { TransactionSql } from 'postgres';
 import type { Sql } from '../../db/client.ts';
@@ -10,7 +10,7 @@ import { writeAlarms, type AlarmBook, type AlarmChange } from './alarms.ts';
 import type { PreparedItem } from './prepare.ts';
 import { rawForQuarantine } from './prepare.ts';
 import { countRejects, safeTopic } from './quarantine.ts';
-import { insertReadings, type TelemetryRow } from './readings-sql.ts';
+import { copyReadings, markMinutes, minutesOf, upsertReadings, type TelemetryRow } from './readings-sql.ts';
 import type { Registry } from './registry.ts';
 import { accountSeqs, type SeqDelta } from './seq.ts';
 import { inTransaction } from './tx.ts';
@@ -31,11 +31,15 @@ export interface WriterCtx {
   lastSeq: Map<string, number | null>;
 }
 
-export async function writeBatch(sql: Sql, ctx: WriterCtx, items: PreparedItem[], idx: number[]): Promise<WriteResult> {
-  return inTransaction(sql, (tx) => writeIn(tx, ctx, items, idx));
+/**
+ * `copy`: readings by COPY (every row must be new, else the transaction fails with CopyRefused and the caller
+ * writes the batch again without `copy`); otherwise by INSERT … ON CONFLICT DO NOTHING.
+ */
+export async function writeBatch(sql: Sql, ctx: WriterCtx, items: PreparedItem[], idx: number[], copy = false): Promise<WriteResult> {
+  return inTransaction(sql, (tx) => writeIn(tx, ctx, items, idx, copy));
 }
 
-async function writeIn(tx: TransactionSql, ctx: WriterCtx, items: PreparedItem[], idx: number[]): Promise<WriteResult> {
+async function writeIn(tx: TransactionSql, ctx: WriterCtx, items: PreparedItem[], idx: number[], copy: boolean): Promise<WriteResult> {
   const tel: TelemetryRow[] = [];
   const ev = { mi: [] as number[], dev: [] as string[], seq: [] as number[], ts: [] as number[], ch: [] as (number | null)[], code: [] as string[], value: [] as (number | null)[] };
   const lastStatus = new Map<string, { online: boolean; at: number | null; fw: string | null; rssi: number | null }>();
@@ -52,7 +56,7 @@ async function writeIn(tx: TransactionSql, ctx: WriterCtx, items: PreparedItem[]
     } else lastStatus.set(v.device.id, { online: v.msg.online, at: v.msg.ts ?? it.raw.receivedAt, fw: v.msg.fw ?? null, rssi: v.msg.rssi ?? null });
   }
 
-  const stored = await insertReadings(tx, tel);
+  const stored = copy ? await copyReadings(tx, tel) : await upsertReadings(tx, tel);
   if (ev.mi.length) {
     const rows = await tx<{ device_id: string; seq: number; ms: number }[]>`
       INSERT INTO device_events (device_id, seq, ts, ch, code, value)
@@ -109,6 +113,7 @@ async function writeIn(tx: TransactionSql, ctx: WriterCtx, items: PreparedItem[]
 
   const records = idx.flatMap((mi) => items[mi].records);
   const changes = records.length ? await writeAlarms(tx, ctx.registry, ctx.book, records) : [];
+  if (copy) await markMinutes(tx, minutesOf(tel)); // last: the rows concurrent lanes share (readings-sql.ts)
   return { stored, seq, changes, duplicates, rejected: rejects.length };
 }
 

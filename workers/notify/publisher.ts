@@ -8,10 +8,11 @@ export interface Publisher {
   close(): void;
 }
 
-export function connectPublisher(portalUrl: string | undefined, token: string | undefined): Publisher {
+/** `name` identifies the connection in the portal's worker list (the report scheduler connects as 'reports'). */
+export function connectPublisher(portalUrl: string | undefined, token: string | undefined, name = 'notify'): Publisher {
   if (!portalUrl || !token) return { notify() {}, beat() {}, close() {} };
   const socket: Socket = io(`${portalUrl}/internal`, {
-    auth: { token, name: 'notify' },
+    auth: { token, name },
     transports: ['websocket'],
     reconnectionDelayMax: 5000,
   });

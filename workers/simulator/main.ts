@@ -9,6 +9,7 @@ import { createSql } from '../../db/client.ts';
 import { SIM_CONTROL_TOPIC, simControlSchema } from '../../lib/events/sim-control.ts';
 import { env } from '../../server/env.ts';
 import { logger } from '../../server/log.ts';
+import { watchLoopStalls } from '../../server/ops/loop-stalls.ts';
 import { backfill } from './backfill.ts';
 import { SimClock } from './clock.ts';
 import { HelpRequested, USAGE, parseSimArgs, type SimConfig } from './config.ts';
@@ -19,6 +20,7 @@ import { Publisher } from './publisher.ts';
 import { TruthStore } from './truth-store.ts';
 
 const log = logger('simulator');
+watchLoopStalls(log);
 
 let cfg: SimConfig;
 try {

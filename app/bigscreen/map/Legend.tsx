@@ -4,6 +4,8 @@ import { CATEGORIES, STATUS_INFO, type SiteStatus } from '../../../lib/domain/ca
 import type { SiteCategory } from '../../../lib/protocol/v1.ts';
 import { STATUS_ICON } from '../../map/colors.ts';
 import { SECTOR_SHORT } from '../lib/sectors.ts';
+import type { Choro } from './BigMap.tsx';
+import { COVERAGE_STOPS, HAZARD_STOPS } from './colors.ts';
 import type { Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import s from './overlay.module.css';
@@ -15,6 +17,9 @@ export function Legend(p: {
   hidden: ReadonlySet<string>;
   setHidden: (h: ReadonlySet<string>) => void;
   categories: SiteCategory[];
+  /** the county theme on the map, with the most open hazards of any county (the ramp's top) */
+  choro: Choro;
+  maxHazards: number;
   lang: Lang;
   t: (k: Word) => string;
 }) {
@@ -36,6 +41,18 @@ export function Legend(p: {
           </span>
         ))}
       </div>
+      {p.choro !== 'none' && (
+        <div className={s.legendRow} data-testid="choro-legend">
+          <span className={s.legendItem}>{p.choro === 'coverage' ? p.t('choroCoverage') : p.t('choroHazards')}</span>
+          <span className={s.ramp}>
+            <small>{p.choro === 'coverage' ? '0%' : en ? 'none' : '无'}</small>
+            {(p.choro === 'coverage' ? COVERAGE_STOPS : HAZARD_STOPS).map((c) => (
+              <i key={c} style={{ background: c }} />
+            ))}
+            <small>{p.choro === 'coverage' ? '100%' : p.maxHazards.toLocaleString('en-US')}</small>
+          </span>
+        </div>
+      )}
       <div className={s.legendRow} role="group" aria-label={en ? 'Sectors' : '行业'}>
         {p.categories.map((c) => (
           <button

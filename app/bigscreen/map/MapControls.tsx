@@ -18,23 +18,29 @@ export function LayerToggles({ layers, setLayers, t }: { layers: LayerState; set
   const choro = (c: Choro) => setLayers({ ...layers, choro: layers.choro === c ? 'none' : c });
   return (
     <div className={`${s.box} ${s.layers}`} role="group" aria-label={t('layers')} data-testid="layer-toggles">
-      <button type="button" aria-pressed={layers.sites} onClick={() => flip('sites')}>
+      <button type="button" aria-pressed={layers.sites} onClick={() => flip('sites')} data-testid="layer-sites">
         ● {t('layerSites')}
       </button>
-      <button type="button" aria-pressed={layers.bySector} onClick={() => flip('bySector')} disabled={!layers.sites}>
+      <button
+        type="button"
+        aria-pressed={layers.bySector}
+        onClick={() => flip('bySector')}
+        disabled={!layers.sites}
+        data-testid="layer-bysector"
+      >
         ◐ {t('layerBySector')}
       </button>
-      <button type="button" aria-pressed={layers.density} onClick={() => flip('density')}>
+      <button type="button" aria-pressed={layers.density} onClick={() => flip('density')} data-testid="layer-density">
         ⬢ {t('layerDensity')}
       </button>
-      <button type="button" aria-pressed={layers.columns} onClick={() => flip('columns')}>
+      <button type="button" aria-pressed={layers.columns} onClick={() => flip('columns')} data-testid="layer-columns">
         ▮ {t('layerColumns')}
       </button>
       <span className={s.sep} />
-      <button type="button" aria-pressed={layers.choro === 'coverage'} onClick={() => choro('coverage')}>
+      <button type="button" aria-pressed={layers.choro === 'coverage'} onClick={() => choro('coverage')} data-testid="choro-coverage">
         ▦ {t('choroCoverage')}
       </button>
-      <button type="button" aria-pressed={layers.choro === 'hazards'} onClick={() => choro('hazards')}>
+      <button type="button" aria-pressed={layers.choro === 'hazards'} onClick={() => choro('hazards')} data-testid="choro-hazards">
         ▦ {t('choroHazards')}
       </button>
     </div>
@@ -63,6 +69,7 @@ export function WallSwitches(p: {
         type="button"
         onClick={() => p.setLang(p.lang === 'en' ? 'zh' : 'en')}
         aria-label={p.lang === 'en' ? '切换到中文' : 'Switch to English'}
+        data-testid="lang-toggle"
       >
         {p.lang === 'en' ? '中文' : 'EN'}
       </button>

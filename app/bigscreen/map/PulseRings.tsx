@@ -1,7 +1,10 @@
 'use client';
 /**
  * Pulse rings where new alarms opened: HTML rings placed over the map and animated by the compositor (CSS
- * transform/opacity), so a pulse costs no WebGL redraw. They follow the map when it moves.
+ * transform/opacity), so a pulse costs no WebGL redraw. One ring each, stepped at ~12 frames a second: every
+ * animated frame is a composite, and on a software-rendered wall a smooth 60 fps ring costs as much as the
+ * map's own updates. While the camera moves the rings wait (no re-render per frame) and reappear where the
+ * camera stops.
  */
 import { useEffect, useState } from 'react';
 import type * as maplibregl from 'maplibre-gl';
@@ -9,18 +12,21 @@ import type { Pulse } from './layers.ts';
 import s from './pulse.module.css';
 
 export function PulseRings({ map, ready, pulses }: { map: React.RefObject<maplibregl.Map | null>; ready: boolean; pulses: Pulse[] }) {
-  const [, setMoved] = useState(0);
+  const [moving, setMoving] = useState(false);
   useEffect(() => {
     const m = map.current;
-    if (!ready || !m || !pulses.length) return;
-    const on = () => setMoved((x) => x + 1);
-    m.on('move', on);
+    if (!ready || !m) return;
+    const start = () => setMoving(true);
+    const end = () => setMoving(false);
+    m.on('movestart', start);
+    m.on('moveend', end);
     return () => {
-      m.off('move', on);
+      m.off('movestart', start);
+      m.off('moveend', end);
     };
-  }, [map, ready, pulses.length]);
+  }, [map, ready]);
   const m = map.current;
-  if (!ready || !m) return null;
+  if (!ready || !m || moving) return null;
   return (
     <div className={s.layer} aria-hidden>
       {pulses.map((p) => {
@@ -29,7 +35,6 @@ export function PulseRings({ map, ready, pulses }: { map: React.RefObject<maplib
         return (
           <span key={p.id} className={s.ringBox} style={{ left: pt.x, top: pt.y }} data-testid="pulse">
             <i className={s.ring} style={{ borderColor: colour }} />
-            <i className={s.ring} style={{ borderColor: colour, animationDelay: '0.8s' }} />
           </span>
         );
       })}

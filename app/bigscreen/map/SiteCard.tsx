@@ -10,6 +10,7 @@ import { STATUS_ICON } from '../../map/colors.ts';
 import { beijingMinute, fmtAge, type Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import s from './overlay.module.css';
+import { twinHref } from '../lib/urls.ts';
 
 type State = { kind: 'loading' } | { kind: 'ok'; card: Card } | { kind: 'error'; message: string };
 
@@ -20,6 +21,8 @@ export function SiteCard(p: {
   lang: Lang;
   t: (k: Word) => string;
   onClose: () => void;
+  /** down onto the footprints, then into the twin (useSiteFocus) */
+  onOpenTwin: () => void;
 }) {
   const now = useNow(10_000);
   const { site, lang, t } = p;
@@ -83,7 +86,16 @@ export function SiteCard(p: {
         ))}
         {card && card.activeAlarms.length > 3 && <li className={s.more}>+{card.activeAlarms.length - 3}</li>}
       </ul>
-      <a className={s.twin} href={`/sites/${encodeURIComponent(site.id)}?from=bigscreen`} data-testid="open-twin">
+      <a
+        className={s.twin}
+        href={twinHref(site.id)}
+        data-testid="open-twin"
+        onClick={(e) => {
+          if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return; // a new tab goes straight in
+          e.preventDefault();
+          p.onOpenTwin();
+        }}
+      >
         {t('openTwin')} →
       </a>
     </section>

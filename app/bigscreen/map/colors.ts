@@ -33,10 +33,10 @@ export function dotLine(status: SiteStatus): RGBA {
   return status === 'alarm' || status === 'critical' ? [255, 255, 255, 240] : [4, 10, 21, 210];
 }
 
-/** risk ramp for density and columns: cool teal → amber → red → magenta */
+/** risk ramp for density and columns: cool blue → amber → red → magenta (never the normal dots' green) */
 export const RISK_RANGE: RGBA[] = [
-  [43, 217, 160, 170],
-  [160, 220, 90, 190],
+  [60, 120, 255, 150],
+  [56, 198, 255, 180],
   [255, 200, 40, 205],
   [255, 140, 30, 220],
   [255, 77, 79, 235],
@@ -49,15 +49,18 @@ export function riskColour(v: number, max: number): RGBA {
   return RISK_RANGE[i];
 }
 
-/** choropleth ramps (dark → lit): coverage in accent blues, hazards in ambers */
+/** choropleth ramps (dark → lit): coverage from wine (little) to green (all), hazards from calm teal (none) to red */
+export const COVERAGE_STOPS = ['#3a1830', '#5a2a2a', '#7a5a1e', '#1f6b6b', '#17a38a', '#2bd9a0'];
+/** first stop: no open hazard — a calm tint, so the layer visibly says "none" rather than vanishing */
+export const HAZARD_STOPS = ['#135a5a', '#4a3a12', '#7a5410', '#a8650c', '#d6700e', '#ff4d4f'];
+
 export function coverageColour(share: number | null): string {
   if (share == null) return 'rgba(0,0,0,0)';
-  const stops = ['#3a1830', '#5a2a2a', '#7a5a1e', '#1f6b6b', '#17a38a', '#2bd9a0'];
-  return stops[Math.max(0, Math.min(stops.length - 1, Math.floor(share * stops.length)))];
+  return COVERAGE_STOPS[Math.max(0, Math.min(COVERAGE_STOPS.length - 1, Math.floor(share * COVERAGE_STOPS.length)))];
 }
 
 export function hazardColour(n: number, max: number): string {
-  if (n <= 0) return '#0f2a3f';
-  const stops = ['#4a3a12', '#7a5410', '#a8650c', '#d6700e', '#ff4d4f'];
-  return stops[Math.min(stops.length - 1, Math.floor((n / Math.max(1, max)) * stops.length))];
+  if (n <= 0) return HAZARD_STOPS[0];
+  const lit = HAZARD_STOPS.length - 1;
+  return HAZARD_STOPS[1 + Math.min(lit - 1, Math.floor((n / Math.max(1, max)) * lit))];
 }

@@ -1,4 +1,6 @@
 /** County geometry helpers for the big screen's map. Pure. */
+import { countyName } from '../../../lib/domain/counties.ts';
+
 export type BBox = [[number, number], [number, number]];
 
 export function bboxOf(geom: GeoJSON.Geometry): BBox {
@@ -45,4 +47,16 @@ export function matchByAdcode(colours: Record<number, string>): unknown {
   const pairs = Object.entries(colours).flatMap(([k, v]) => [Number(k), v]);
   if (!pairs.length) return 'rgba(0,0,0,0)';
   return ['match', ['to-number', ['get', 'adcode']], ...pairs, 'rgba(0,0,0,0)'];
+}
+
+/** county label points (county-labels.geojson), for the names drawn above the sites */
+export function countyLabels(fc: GeoJSON.FeatureCollection): { adcode: number; zh: string; en: string; position: [number, number] }[] {
+  return fc.features.flatMap((f) => {
+    const p = (f.properties ?? {}) as Record<string, unknown>;
+    if (f.geometry.type !== 'Point') return [];
+    const [x, y] = f.geometry.coordinates;
+    const adcode = Number(p.adcode);
+    // the English names the panels use (lib/domain/counties.ts)
+    return [{ adcode, zh: String(p.name ?? ''), en: countyName(adcode, 'en'), position: [x, y] as [number, number] }];
+  });
 }

@@ -2,7 +2,7 @@
  * The deck.gl layers of the big-screen map, built from plain inputs. Statuses change in place (statusOf +
  * version in updateTriggers), so a live delta recolours points without re-uploading positions.
  */
-import { ScatterplotLayer, ColumnLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, ColumnLayer, TextLayer } from '@deck.gl/layers';
 import { HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
 import type { SiteStatus } from '../../../lib/domain/catalog.ts';
@@ -23,8 +23,18 @@ export interface Pulse {
   start: number;
 }
 
+/** a county's name at its label point (public/basemap/county-labels.geojson) */
+export interface CountyLabel {
+  adcode: number;
+  zh: string;
+  en: string;
+  position: [number, number];
+}
+
 export interface LayerInputs {
   sites: MapSite[];
+  /** the sites that wear a halo (warning and worse): a few dozen, so a status change re-uploads little */
+  haloed: MapSite[];
   statusOf: (s: MapSite) => SiteStatus;
   version: number;
   /** playback / stale: desaturated dots */
@@ -36,11 +46,16 @@ export interface LayerInputs {
   showColumns: boolean;
   activity: ActivityPoint[];
   selected: MapSite | null;
+  countyLabels: CountyLabel[];
+  lang: 'zh' | 'en';
+  /** the county the wall is filtered to: its name lit, the others dimmed */
+  county: number | null;
 }
 
-export const PULSE_MS = 2400;
+/** one ring, 1.8 s, three times: long enough to catch the eye, short enough to leave the compositor idle */
+export const PULSE_MS = 1800;
 
-const HALO: Partial<Record<SiteStatus, number>> = { critical: 22, alarm: 18, warning: 13 };
+export const HALO: Partial<Record<SiteStatus, number>> = { critical: 22, alarm: 18, warning: 13 };
 export const PULSE_REPEAT = 3;
 
 export function buildLayers(i: LayerInputs): Layer[] {
@@ -87,7 +102,7 @@ export function buildLayers(i: LayerInputs): Layer[] {
       // a soft halo marks every abnormal site at any zoom (the dots alone get lost among 1,600)
       new ScatterplotLayer<MapSite>({
         id: 'halos',
-        data: i.sites,
+        data: i.haloed,
         getPosition: (d) => [d.lon, d.lat],
         getRadius: (d) => HALO[i.statusOf(d)] ?? 0,
         getFillColor: (d) => dotFill(d.category, i.statusOf(d), i.muted, false).slice(0, 3).concat(70) as [number, number, number, number],
@@ -114,6 +129,30 @@ export function buildLayers(i: LayerInputs): Layer[] {
         autoHighlight: true,
         highlightColor: [255, 255, 255, 110],
         updateTriggers: { getFillColor: [i.version, i.muted, i.bySector], getLineColor: i.version, getRadius: i.version },
+      }),
+    );
+  if (i.countyLabels.length)
+    layers.push(
+      // county names above the dots (the basemap's own labels lie under deck's canvas and get covered)
+      new TextLayer<CountyLabel>({
+        id: 'county-names',
+        data: i.countyLabels,
+        getPosition: (d) => d.position,
+        // Chinese names spaced out like the basemap's (letter-spacing 0.25 em)
+        getText: (d) => (i.lang === 'en' ? d.en : [...d.zh].join('\u2009')),
+        getSize: i.lang === 'en' ? 19 : 23,
+        getColor: (d) => (i.county == null || d.adcode === i.county ? [233, 244, 255, 245] : [200, 220, 245, 120]),
+        fontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
+        fontWeight: 700,
+        characterSet: 'auto',
+        fontSettings: { sdf: true, fontSize: 64, buffer: 6, radius: 8 },
+        outlineWidth: 0.3,
+        outlineColor: [4, 12, 28, 235],
+        getTextAnchor: 'middle',
+        getAlignmentBaseline: 'center',
+        sizeUnits: 'pixels',
+        pickable: false,
+        updateTriggers: { getText: i.lang, getColor: i.county },
       }),
     );
   if (i.selected)

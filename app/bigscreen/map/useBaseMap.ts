@@ -8,9 +8,13 @@ import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { basemapStyle, CHANGDU_BOUNDS, LABEL_FONT_BOLD } from '../../map/basemap-style.ts';
+import { basemapStyle, CHANGDU_BOUNDS } from '../../map/basemap-style.ts';
 import type { Lang } from '../lib/format.ts';
-import { countyShapes, type CountyShape } from './geo.ts';
+import { BASEMAP_URLS } from '../lib/urls.ts';
+import { onSecond } from '../lib/secondTick.ts';
+import { deckOnDemand, type OnDemand } from './deckOnDemand.ts';
+import { countyLabels, countyShapes, type CountyShape } from './geo.ts';
+import type { CountyLabel } from './layers.ts';
 
 async function getJson(path: string): Promise<GeoJSON.FeatureCollection> {
   const r = await fetch(path);
@@ -21,15 +25,24 @@ async function getJson(path: string): Promise<GeoJSON.FeatureCollection> {
 export const MAP_PADDING = { top: 70, bottom: 120, left: 40, right: 40 };
 
 function wallLayers(map: maplibregl.Map) {
+  // the data credits fold into their ⓘ button (a click opens them): maplibre folds them on the first drag,
+  // and nobody drags a wall
+  map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
   // legible from across the room: county names ≥ 20 px, towns and rivers ≥ 16 px
-  map.setLayoutProperty('county-labels', 'text-size', ['interpolate', ['linear'], ['zoom'], 5, 20, 7, 24, 9, 28]);
-  map.setLayoutProperty('county-labels', 'text-font', LABEL_FONT_BOLD);
+  // county names are drawn by deck above the site dots (layers.ts), not under them
+  map.setLayoutProperty('county-labels', 'visibility', 'none');
   map.setLayoutProperty('town-labels', 'text-size', 16);
   map.setLayerZoomRange('town-labels', 7.4, 24);
   map.setLayoutProperty('river-labels', 'text-size', 15);
   map.setPaintProperty('county-line', 'line-color', '#4f8cc9');
   map.addLayer(
-    { id: 'bs-choro', type: 'fill', source: 'counties', paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.55 } },
+    {
+      id: 'bs-choro',
+      type: 'fill',
+      source: 'counties',
+      layout: { visibility: 'none' },
+      paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.55 },
+    },
     'rivers-minor',
   );
   map.addLayer(
@@ -67,8 +80,10 @@ function wallLayers(map: maplibregl.Map) {
 export function useBaseMap(el: React.RefObject<HTMLDivElement | null>, lang: Lang, pixelRatio: number) {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
+  const frames = useRef<OnDemand | null>(null);
   const [ready, setReady] = useState(false);
   const [counties, setCounties] = useState<CountyShape[]>([]);
+  const [labels, setLabels] = useState<CountyLabel[]>([]);
   const prRef = useRef(pixelRatio);
   prRef.current = pixelRatio;
   const langRef = useRef(lang);
@@ -79,16 +94,12 @@ export function useBaseMap(el: React.RefObject<HTMLDivElement | null>, lang: Lan
     let cancelled = false;
     maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
     (async () => {
-      const [prefecture, countiesGeo, labels] = await Promise.all([
-        getJson('/basemap/prefecture.geojson'),
-        getJson('/basemap/counties.geojson'),
-        getJson('/basemap/county-labels.geojson'),
-      ]);
+      const [prefecture, countiesGeo, labelsGeo] = await Promise.all(BASEMAP_URLS.map(getJson));
       if (cancelled || !el.current) return;
       performance.mark('bs:geojson');
       map = new maplibregl.Map({
         container: el.current,
-        style: basemapStyle(window.location.origin, { prefecture, counties: countiesGeo, labels }, langRef.current),
+        style: basemapStyle(window.location.origin, { prefecture, counties: countiesGeo, labels: labelsGeo }, langRef.current),
         bounds: CHANGDU_BOUNDS,
         fitBoundsOptions: { padding: MAP_PADDING },
         maxBounds: [
@@ -105,8 +116,20 @@ export function useBaseMap(el: React.RefObject<HTMLDivElement | null>, lang: Lan
         fadeDuration: 0,
       });
       map.touchZoomRotate.disableRotation();
-      const overlay = new MapboxOverlay({ interleaved: false, layers: [], useDevicePixels: prRef.current });
+      const overlay = new MapboxOverlay({
+        interleaved: false,
+        layers: [],
+        useDevicePixels: prRef.current,
+        // luma.gl asks for preserveDrawingBuffer by default: every redraw is then copied out of the canvas
+        // before the compositor may take it, and the frame that shows an update waits for that copy. No MSAA
+        // either: dots and names smooth their own edges in the shader, and multisampling a software-rendered
+        // canvas costs several times the draw (the wall renders at its real pixel density anyway).
+        deviceProps: { webgl: { preserveDrawingBuffer: false, antialias: false } },
+      });
       map.addControl(overlay);
+      frames.current = deckOnDemand(overlay);
+      const wake = () => frames.current?.wake();
+      for (const e of ['mousemove', 'mouseout', 'mousedown', 'click', 'resize'] as const) map.on(e, wake);
       mapRef.current = map;
       overlayRef.current = overlay;
       (window as unknown as { __bigscreenMap?: maplibregl.Map }).__bigscreenMap = map;
@@ -116,12 +139,14 @@ export function useBaseMap(el: React.RefObject<HTMLDivElement | null>, lang: Lan
         performance.mark('bs:style');
         wallLayers(map);
         setCounties(countyShapes(countiesGeo));
+        setLabels(countyLabels(labelsGeo));
         setReady(true);
       });
     })().catch((e) => console.error('[bigscreen map]', e));
     return () => {
       cancelled = true;
       overlayRef.current = null;
+      frames.current = null;
       mapRef.current = null;
       map?.remove();
     };
@@ -133,17 +158,19 @@ export function useBaseMap(el: React.RefObject<HTMLDivElement | null>, lang: Lan
     if (!ready || !map) return;
     if (Math.abs(map.getPixelRatio() - pixelRatio) > 0.01) map.setPixelRatio(pixelRatio);
     overlayRef.current?.setProps({ useDevicePixels: pixelRatio });
+    frames.current?.wake(500);
   }, [ready, pixelRatio]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
     const f = lang === 'en' ? 'name_en' : 'name';
-    map.setLayoutProperty('county-labels', 'text-field', ['get', f]);
-    map.setLayoutProperty('county-labels', 'text-letter-spacing', lang === 'en' ? 0.02 : 0.25);
     map.setLayoutProperty('town-labels', 'text-field', ['get', f]);
     map.setLayoutProperty('river-labels', 'text-field', ['get', lang === 'en' ? 'name_en' : 'name_zh_added']);
   }, [lang, ready]);
 
-  return { map: mapRef, overlay: overlayRef, ready, counties };
+  // deck's loop sleeps between changes: a heartbeat catches anything deck still wants to draw
+  useEffect(() => (ready ? onSecond(() => frames.current?.check()) : undefined), [ready]);
+
+  return { map: mapRef, overlay: overlayRef, frames, ready, counties, labels };
 }

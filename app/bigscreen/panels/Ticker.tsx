@@ -1,5 +1,5 @@
 'use client';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 /** The bottom ticker: the newest alarms scrolling right to left (the only thing on the screen that scrolls). */
 import { STATUS_INFO } from '../../../lib/domain/catalog.ts';
 import { ALARM_TYPE_INFO } from '../../map/alarm-labels.ts';
@@ -7,6 +7,7 @@ import { STATUS_ICON } from '../../map/colors.ts';
 import { countyName } from '../../map/county-names.ts';
 import { feedLevel, type FeedItem } from '../lib/feed.ts';
 import { beijingMinute, type Lang } from '../lib/format.ts';
+import { onSecond } from '../lib/secondTick.ts';
 import type { Word } from '../lib/words.ts';
 import st from '../stage.module.css';
 import s from './panels.module.css';
@@ -40,7 +41,7 @@ export const Ticker = memo(function Ticker({
     );
   };
   const key = items.map((x) => x.id).join(',');
-  const { trackRef, viewRef, offset, animate, overflow } = useStepper(key, items.length);
+  const { trackRef, viewRef, overflow } = useStepper(key, items.length);
   return (
     <section className={`${st.frame} ${s.ticker}`} aria-label={t('ticker')} data-testid="ticker">
       <div className={s.tickLabel} data-mode={playback ? 'playback' : 'live'}>
@@ -50,12 +51,7 @@ export const Ticker = memo(function Ticker({
         {items.length === 0 ? (
           <span className={s.tickEmpty}>✓ {t('noAlarms')}</span>
         ) : (
-          <div
-            key={key}
-            ref={trackRef}
-            className={s.tickTrack}
-            style={{ transform: `translateX(${-offset}px)`, transition: animate ? 'transform 0.8s ease-in-out' : 'none' }}
-          >
+          <div ref={trackRef} className={s.tickTrack}>
             <div className={s.tickRun}>{items.map((a) => line(a, `a${a.id}`))}</div>
             {overflow && (
               <div className={s.tickRun} aria-hidden>
@@ -71,45 +67,51 @@ export const Ticker = memo(function Ticker({
 
 /**
  * The ticker steps one alarm to the left every few seconds (a short slide, then stillness) instead of
- * scrolling continuously: as readable, and the wall's compositor rests between steps.
+ * scrolling continuously: as readable, and the wall's compositor rests between steps. The track is moved by
+ * writing its transform directly (no re-render per step), and the layout is read once per step, never in
+ * render.
  */
-const STEP_MS = 4000;
+const STEP_S = 5;
+const SLIDE = 'transform 0.7s ease-in-out';
 function useStepper(key: string, n: number) {
   const trackRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<HTMLDivElement>(null);
-  const [idx, setIdx] = useState(0);
-  const [animate, setAnimate] = useState(true);
   // the copy that makes the wrap-around seamless exists only when the alarms do not all fit
   const [overflow, setOverflow] = useState(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const first = trackRef.current?.firstElementChild as HTMLElement | null | undefined;
     setOverflow(!!first && !!viewRef.current && first.scrollWidth > viewRef.current.clientWidth);
   }, [key]);
   useEffect(() => {
-    setIdx(0);
-    setAnimate(false);
-    if (n === 0) return;
-    const h = setInterval(() => {
-      const track = trackRef.current;
-      const view = viewRef.current;
-      // everything fits: nothing to move
-      const first = track?.firstElementChild as HTMLElement | null | undefined;
-      if (!track || !view || !first || first.scrollWidth <= view.clientWidth) return;
-      setAnimate(true);
-      setIdx((i) => i + 1);
-    }, STEP_MS);
-    return () => clearInterval(h);
-  }, [key, n]);
-  // past the last item: jump back to the same picture at the start of the first copy, without a slide
-  useEffect(() => {
-    if (idx < n || n === 0) return;
-    const t = setTimeout(() => {
-      setAnimate(false);
-      setIdx(0);
-    }, 900);
-    return () => clearTimeout(t);
-  }, [idx, n]);
-  const item = trackRef.current?.querySelectorAll<HTMLElement>('[data-testid=ticker-item]')[idx];
-  const offset = item ? item.offsetLeft : 0;
-  return { trackRef, viewRef, offset, animate, overflow };
+    const track = trackRef.current;
+    if (!track || n === 0 || !overflow) return;
+    let idx = 0;
+    const move = (i: number, animate: boolean) => {
+      const item = track.querySelectorAll<HTMLElement>('[data-testid=ticker-item]')[i];
+      track.style.transition = animate ? SLIDE : 'none';
+      track.style.transform = `translateX(${-(item?.offsetLeft ?? 0)}px)`;
+    };
+    move(0, false);
+    let wrapped = false;
+    let ticks = 0;
+    // on the shared second tick, so a step never adds a frame of its own
+    const off = onSecond(() => {
+      // past the last item: jump back to the same picture at the start of the first copy, without a slide
+      if (wrapped) {
+        wrapped = false;
+        idx = 0;
+        move(0, false);
+      }
+      if (++ticks % STEP_S) return;
+      idx++;
+      move(idx, true);
+      wrapped = idx >= n;
+    });
+    return () => {
+      off();
+      track.style.transition = 'none';
+      track.style.transform = '';
+    };
+  }, [key, n, overflow]);
+  return { trackRef, viewRef, overflow };
 }

@@ -6,7 +6,7 @@ import { can } from '../../../server/auth/permissions.ts';
 import { rolloutSiteFilterSchema, toQuery, type RolloutSiteFilter } from '../../../server/rollout/filters.ts';
 import { listRolloutSites, PAGE_SIZE, serviceProviders } from '../../../server/rollout/sites.ts';
 import { CATEGORIES, ROLLOUT_INFO, ROLLOUT_STATES } from '../../../lib/domain/catalog.ts';
-import { COUNTY_NAMES_ZH } from '../../../server/supervision/names.ts';
+import { CountySelect, FilterActions, SectorSelect } from '../../_components/filters/FilterFields.tsx';
 import { currentPrincipal } from '../../_lib/server-session.ts';
 import w from '../../_components/alerts/work.module.css';
 import { GovShell } from '../../reports/_ui/GovShell.tsx';
@@ -36,22 +36,8 @@ export default async function RolloutSitesPage({ searchParams }: { searchParams:
         推广单位 <small>Rollout by site · 计划 → 勘察 → 安装 → 调试 → 投用</small>
       </h1>
       <form className={w.filters} method="get" action="/rollout/sites">
-        {p.scope.kind !== 'county' && (
-          <label className={w.field}>
-            <span>县（区）<small>County</small></span>
-            <select name="county" defaultValue={f.county ?? ''}>
-              <option value="">全部</option>
-              {Object.entries(COUNTY_NAMES_ZH).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-            </select>
-          </label>
-        )}
-        <label className={w.field}>
-          <span>行业<small>Sector</small></span>
-          <select name="category" defaultValue={f.category ?? ''}>
-            <option value="">全部</option>
-            {Object.values(CATEGORIES).map((c) => <option key={c.id} value={c.id}>{c.zh}</option>)}
-          </select>
-        </label>
+        {p.scope.kind !== 'county' && <CountySelect value={f.county} />}
+        <SectorSelect value={f.category} />
         <label className={w.field}>
           <span>进度<small>State</small></span>
           <select name="state" defaultValue={f.state ?? ''}>
@@ -75,8 +61,7 @@ export default async function RolloutSitesPage({ searchParams }: { searchParams:
         <label className={`${w.field} ${g.check}`}><input type="checkbox" name="conditions" value="missing" defaultChecked={!!f.conditions} /> 缺安装条件</label>
         {f.asOf && <input type="hidden" name="asOf" value={f.asOf} />}
         {f.metric && <input type="hidden" name="metric" value={f.metric} />}
-        <button className={`${w.btn} ${w.primary}`} type="submit">查询 Apply</button>
-        <a className={w.btn} href="/rollout/sites">重置</a>
+        <FilterActions resetHref="/rollout/sites" />
       </form>
       <div className={w.pager} style={{ marginTop: 0, marginBottom: 8 }}>
         <span>共 {total} 家{f.uncovered && f.asOf ? `（截至 ${f.asOf} 未覆盖）` : ''}</span>

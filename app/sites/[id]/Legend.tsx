@@ -23,6 +23,7 @@ export function Legend({ lang, mode }: { lang: Lang; mode: HeatMode }) {
         <span><i style={{ background: NO_DATA_COLOR }} /> {tw(lang, 'noData')}</span>
         <span><i className={s.boxKey} /> {tw(lang, 'panel')}</span>
       </div>
+      <p className={s.legendRed} data-testid="twin-legend-red">{tw(lang, mode === 'load' ? 'redMeansLoad' : 'redMeans')}</p>
     </section>
   );
 }

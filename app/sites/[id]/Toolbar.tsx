@@ -8,6 +8,8 @@ import { tw } from './words.ts';
 import s from './twin.module.css';
 
 interface Props {
+  from: 'map' | 'bigscreen' | null;
+  siteName: { zh: string; en: string } | null;
   lang: Lang;
   setLang: (l: Lang) => void;
   site: TwinSite | null;
@@ -40,15 +42,20 @@ function Seg<T extends string | number | boolean | null>({ label, value, options
 
 export function Toolbar(p: Props) {
   const t = (k: Parameters<typeof tw>[1]) => tw(p.lang, k);
+  // back where the user came from, over this site's footprints: the big screen or the map
+  const big = p.from === 'bigscreen';
+  const backHref = big ? `/bigscreen?site=${encodeURIComponent(p.siteId)}` : `/map?focus=${encodeURIComponent(p.siteId)}`;
+  const [main, other] = p.lang === 'en' ? [tw('en', big ? 'backBig' : 'back'), tw('zh', big ? 'backBig' : 'back')] : [tw('zh', big ? 'backBig' : 'back'), tw('en', big ? 'backBig' : 'back')];
+  const name = p.site ? { zh: p.site.nameZh, en: p.site.nameEn } : p.siteName;
   const floorOpts: [number | null, string][] = [[null, t('allFloors')], ...Array.from({ length: p.levels }, (_, k) => [k, `${k + 1}F`] as [number, string])];
   return (
     <header className={s.toolbar}>
-      <Link href={`/map?focus=${encodeURIComponent(p.siteId)}`} className={s.backBtn} data-testid="twin-back">
-        ← {t('back')}
-        <span className={s.backSub}>{p.lang === 'en' ? '返回地图' : 'Back to map'}</span>
+      <Link href={backHref} className={s.backBtn} data-testid="twin-back">
+        ← {main}
+        <span className={s.backSub}>{other}</span>
       </Link>
       <div className={s.title}>
-        <h1>{p.site ? (p.lang === 'en' ? p.site.nameEn : p.site.nameZh) : p.siteId}</h1>
+        <h1>{name ? (p.lang === 'en' ? name.en : name.zh) : p.siteId}</h1>
         {p.site && (
           <span className={s.subtitle}>
             {p.lang === 'en' ? `${p.site.nameZh} · ${p.site.countyEn}` : `${p.site.nameEn} · ${p.site.countyZh}`}
@@ -67,6 +74,9 @@ export function Toolbar(p: Props) {
         </button>
         <Link className={s.btn} href={`/sites/${encodeURIComponent(p.siteId)}/plan`} data-testid="twin-plan-link">
           {p.lang === 'en' ? 'List' : '列表'}
+        </Link>
+        <Link className={s.btn} href={`/sites/${encodeURIComponent(p.siteId)}/profile`} data-testid="twin-profile-link">
+          {p.lang === 'en' ? 'Thresholds' : '阈值'}
         </Link>
         <button className={s.btn} onClick={() => p.setLang(p.lang === 'en' ? 'zh' : 'en')} aria-label={p.lang === 'en' ? '切换到中文' : 'Switch to English'}>
           {t('lang')}

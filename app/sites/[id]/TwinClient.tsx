@@ -7,6 +7,7 @@ import type { TwinAlarm, TwinData } from '../../../lib/twin/types.ts';
 import type { Lang } from '../../../lib/i18n/portal.ts';
 import { useLang } from '../../_lib/useLang.ts';
 import { Legend } from './Legend.tsx';
+import { Loading, type LoadStage } from './Loading.tsx';
 import { MiniMap } from './MiniMap.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -16,9 +17,12 @@ import { useSiteSocket } from './useSiteSocket.ts';
 import { tw } from './words.ts';
 import s from './twin.module.css';
 
-export function TwinClient({ siteId, initialLang, fromMap }: { siteId: string; initialLang: Lang; fromMap: boolean }) {
+export type TwinFrom = 'map' | 'bigscreen' | null;
+
+export function TwinClient({ siteId, initialLang, from, siteName }: { siteId: string; initialLang: Lang; from: TwinFrom; siteName: { zh: string; en: string } | null }) {
   const { lang, setLang } = useLang(initialLang);
   const [data, setData] = useState<TwinData | null>(null);
+  const [stage, setStage] = useState<LoadStage>('fetch');
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [mode, setMode] = useState<HeatMode>('temperature');
@@ -44,6 +48,7 @@ export function TwinClient({ siteId, initialLang, fromMap }: { siteId: string; i
   useEffect(() => {
     const ac = new AbortController();
     setError(null);
+    setStage('fetch');
     fetch(`/api/sites/${encodeURIComponent(siteId)}/twin`, { signal: ac.signal, cache: 'no-store' })
       .then(async (r) => {
         if (!r.ok) throw new Error(((await r.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${r.status}`);
@@ -53,6 +58,7 @@ export function TwinClient({ siteId, initialLang, fromMap }: { siteId: string; i
         for (const l of d.latest) latest.current.set(l.circuitId, l);
         setAlarms(new Map(d.activeAlarms.map((a) => [a.id, a])));
         setData(d);
+        setStage('build');
       })
       .catch((e: Error) => {
         if (!ac.signal.aborted) setError(e.message);
@@ -66,16 +72,22 @@ export function TwinClient({ siteId, initialLang, fromMap }: { siteId: string; i
         host: host.current,
         data,
         lang,
-        fromMap: fromMap && !introPlayed.current,
+        // from the map or the big screen the scene starts straight above the footprint, as the map left it
+        fromMap: from !== null && !introPlayed.current,
         labelClass: s.label,
         t0: t0.current,
+        onFirstFrame: () => {
+          // played once it has been seen (an engine disposed before its first frame, as StrictMode does, did not)
+          introPlayed.current = true;
+          setStage('ready');
+        },
         onPick: (p) => setPick(p),
         onAzimuth: (a) => {
           if (compass.current) compass.current.style.transform = `rotate(${a}rad)`;
         },
       });
-    introPlayed.current = true;
     engine.current = e;
+    setStage((st) => (st === 'ready' ? st : 'frame'));
     exposeTestHooks(e, data, (l) => onCircuits(l));
     return () => {
       e.dispose();
@@ -110,9 +122,11 @@ export function TwinClient({ siteId, initialLang, fromMap }: { siteId: string; i
   return (
     <div className={s.page} data-testid="twin-page">
       <Toolbar
+        from={from}
         lang={lang}
         setLang={setLang}
         site={data?.site ?? null}
+        siteName={siteName}
         siteId={siteId}
         mode={mode}
         setMode={setMode}
@@ -128,7 +142,7 @@ export function TwinClient({ siteId, initialLang, fromMap }: { siteId: string; i
       />
       <div className={s.stage}>
         <div ref={host} className={s.canvasHost} data-testid="twin-canvas" />
-        {!data && !error && <div className={s.centerNote}>{tw(lang, 'loading')}</div>}
+        {stage !== 'ready' && !error && <Loading lang={lang} stage={stage} data={data} name={data ? (lang === 'en' ? data.site.nameEn : data.site.nameZh) : siteName ? (lang === 'en' ? siteName.en : siteName.zh) : siteId} />}
         {error && (
           <div className={s.centerNote} role="alert">
             {tw(lang, 'loadFailed')}：{error}{' '}

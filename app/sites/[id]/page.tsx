@@ -6,7 +6,7 @@ import { currentLang, currentPrincipal } from '../../_lib/server-session.ts';
 import { services } from '../../../server/services.ts';
 import { twinAccess } from '../../../server/twin/access.ts';
 import { Forbidden } from './Forbidden.tsx';
-import { TwinClient } from './TwinClient.tsx';
+import { TwinClient, type TwinFrom } from './TwinClient.tsx';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '场所三维 · 昌都市智慧式用电安全管理平台' };
@@ -15,12 +15,16 @@ export default async function SitePage({ params, searchParams }: { params: Promi
   const { id } = await params;
   const sp = await searchParams;
   if (!ID_RE.test(id)) notFound();
+  const from: TwinFrom = sp.from === 'map' || sp.from === 'bigscreen' ? sp.from : null;
   const principal = await currentPrincipal();
-  const here = `/sites/${id}${sp.from === 'map' ? '?from=map' : ''}`;
+  const here = `/sites/${id}${from ? `?from=${from}` : ''}`;
   if (!principal) redirect(`/login?next=${encodeURIComponent(here)}`);
   const lang = await currentLang();
-  const access = await twinAccess(services().sql, principal.scope, id);
+  const { sql } = services();
+  const access = await twinAccess(sql, principal.scope, id);
   if (access === 'not_found') notFound();
   if (access === 'forbidden') return <Forbidden siteId={id} lang={lang} />;
-  return <TwinClient siteId={id} initialLang={lang} fromMap={sp.from === 'map'} />;
+  // the name shows while the 3D data loads (access is already checked)
+  const [name] = await sql<{ zh: string; en: string }[]>`SELECT name_zh AS zh, name_en AS en FROM sites WHERE id = ${id}`;
+  return <TwinClient siteId={id} initialLang={lang} from={from} siteName={name ?? null} />;
 }

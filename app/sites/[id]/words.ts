@@ -1,7 +1,14 @@
 /** The twin page's words, Chinese first. */
 const zh = {
   back: '返回地图',
+  backBig: '返回大屏',
   loading: '正在加载三维场景…',
+  entering: '正在进入',
+  stepFetch: '读取场所数据',
+  stepBuild: '生成建筑与线路模型',
+  stepFrame: '绘制三维场景',
+  redMeans: '红色 = 达到允许温度或正在报警：点击该线路查看原因和处置建议',
+  redMeansLoad: '红色 = 电流达到断路器额定值或正在报警：点击该线路查看原因和处置建议',
   loadFailed: '加载失败',
   retry: '重试',
   heat: '着色',
@@ -74,7 +81,14 @@ export type TwinWord = keyof typeof zh;
 
 const en: Record<TwinWord, string> = {
   back: 'Back to map',
+  backBig: 'Back to big screen',
   loading: 'Loading the 3D scene…',
+  entering: 'Entering',
+  stepFetch: 'Reading the site',
+  stepBuild: 'Building halls and circuits',
+  stepFrame: 'Drawing the 3D scene',
+  redMeans: 'Red = at its allowed temperature or in alarm: click the circuit for why and what to do',
+  redMeansLoad: 'Red = current at the breaker rating or in alarm: click the circuit for why and what to do',
   loadFailed: 'Failed to load',
   retry: 'Retry',
   heat: 'Colour by',

@@ -24,10 +24,11 @@ export function killSpawned() {
   spawned.clear();
 }
 
-export function spawnIngest(env: Record<string, string>): IngestProc {
+/** `execArgv` adds node flags (e.g. the benchmark's --cpu-prof, which NODE_OPTIONS does not allow). */
+export function spawnIngest(env: Record<string, string>, execArgv: string[] = []): IngestProc {
   const proc = fork(path.join(ROOT, 'workers/ingest/main.ts'), [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...execArgv],
     env: { ...process.env, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startMosquitto } from '../../../server/infra/mosquitto.ts';
 import { testSql } from '../helpers/db.ts';
@@ -97,8 +98,8 @@ describe('broker and database restarts (Mosquitto)', () => {
   it('survives a graceful Mosquitto restart', async () => {
     // a private Mosquitto: restarting the shared one would disturb nobody here, but its port must stay put
     const dir = path.join(inject('mosquittoDir'), '..', `mosq-restart-${Date.now()}`);
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const mosq = await startMosquitto({ port, dir });
+    // a port free now (a random one could be some other server's, and a listener there would pass for Mosquitto)
+    const mosq = await startMosquitto({ port: await getPort(), dir });
     const sub = { ...fx, devices: fx.devices.slice(0, 10) };
     const w = spawnIngest(workerEnv(mosq.url, `it-brk-${Date.now()}`));
     await w.ready;

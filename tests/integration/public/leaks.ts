@@ -22,8 +22,11 @@ export async function loadSecrets(sql: Sql): Promise<Secrets> {
 }
 
 export const SITE_ID_RE = /[A-Z]{2,3}-[A-Z]{3}-\d{3}/g;
-/** a longitude or latitude inside the Changdu box written with 3 or more decimals (≈100 m or finer) */
-export const COORD_RE = /(?<![\d.])(?:9[3-9]|100|2[89]|3[0-3])\.\d{3,}/g;
+/**
+ * a longitude or latitude inside the Changdu box written with 3 or more decimals (≈100 m or finer); not after
+ * a digit and colon, where "…T04:33.903Z" is the seconds of an ISO timestamp ("lat":31.1406 still counts)
+ */
+export const COORD_RE = /(?<![\d.]|\d:)(?:9[3-9]|100|2[89]|3[0-3])\.\d{3,}/g;
 
 export function findLeaks(text: string, s: Secrets): string[] {
   const out: string[] = [];

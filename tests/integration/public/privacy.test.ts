@@ -37,6 +37,13 @@ describe('public API privacy', () => {
     expect(secrets.deviceIds.length).toBeGreaterThan(50);
   });
 
+  it('has a scanner that catches coordinates and ids but not timestamps', () => {
+    const none: Secrets = { siteIds: [], siteNames: [], deviceIds: [], coords: [] };
+    expect(findLeaks('{"lon":97.1723,"lat":31.1406}', none)).toEqual(['coordinate 97.1723', 'coordinate 31.1406']);
+    expect(findLeaks('{"site":"CD-TMP-001"}', none)).toEqual(['site id CD-TMP-001']);
+    expect(findLeaks('{"publishedAt":"2026-11-29T04:33.903Z","at":"10:30.125"}', none)).toEqual([]);
+  });
+
   it('leaks nothing site-level through /api/public/stats, /coverage and /cases in every language', async () => {
     const bodies: [string, string][] = [
       ['stats', await (await statsGET(publicRequest('/api/public/stats'))).text()],

@@ -77,8 +77,9 @@ describe('archive and scheduled delivery', () => {
     const id = await createSchedule(sql, karuo, { ...input, recipientIds: [fireId] }, null);
     const archiveId = await runSchedule(sql, id, new Date('2026-12-01T00:30:00Z'));
     const d = await sql<{ user_id: number; channel: string; state: string }[]>`SELECT user_id, channel, state FROM report_deliveries WHERE archive_id = ${archiveId} ORDER BY user_id, channel`;
+    // every row waits for the scheduler process's delivery loop (server/reports/delivery.ts)
     expect(d.map((x) => `${x.user_id}:${x.channel}:${x.state}`).sort()).toEqual(
-      [`${karuo.userId}:email:pending`, `${karuo.userId}:portal:delivered`, `${fireId}:email:pending`, `${fireId}:portal:delivered`].sort(),
+      [`${karuo.userId}:email:pending`, `${karuo.userId}:portal:pending`, `${fireId}:email:pending`, `${fireId}:portal:pending`].sort(),
     );
     const [a] = await sql`SELECT params FROM report_archive WHERE id = ${archiveId}`;
     expect(a.params).toMatchObject({ kind: 'monthly', year: 2026, month: 11 });

@@ -19,7 +19,7 @@ const MATRIX: Record<Action, Record<Role, boolean>> = {
   'hazard.assign':   { leader: _, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: _, technician: _, admin: Y },
   'hazard.rectify':  { leader: _, committee: _, fire: _, regulator: _, county: _, site_manager: Y, technician: Y, admin: Y },
   'hazard.verify':   { leader: _, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: _, technician: Y, admin: Y },
-  'profile.edit':    { leader: _, committee: _, fire: _, regulator: Y, county: _, site_manager: _, technician: Y, admin: Y },
+  'profile.edit':    { leader: _, committee: _, fire: Y, regulator: Y, county: _, site_manager: _, technician: _, admin: Y },
   'device.command':  { leader: _, committee: _, fire: _, regulator: _, county: _, site_manager: _, technician: Y, admin: Y },
   'report.view':     { leader: Y, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: Y, technician: Y, admin: Y },
   'report.export':   { leader: Y, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: Y, technician: Y, admin: Y },

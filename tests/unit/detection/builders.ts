@@ -95,4 +95,21 @@ export function healthy3(e: RegistryEntry, t: Tick, amb: number, load = dailyLoa
   return { ia, ib, ic, ir: 25 + 0.2 * I + t.noise(1), ta: T(ia), tb: T(ib), tc: T(ic), tn: T(Math.abs(ia - (ib + ic) / 2)), ua: 223 + t.noise(1.5), ub: 225 + t.noise(1.5), uc: 222 + t.noise(1.5), arc: 0 };
 }
 
+/**
+ * The conductor's own rise for a stream (first-order, τ = 420 + 75·√S s, (limit − 30 K)·(I/Iz)² at steady
+ * state with Iz from the PVC table): terminals sit on the conductor, so an overload shows on them too.
+ * Returns a stateful function of (tick, current); call it once per sample, in order.
+ */
+export function conductorRise(e: RegistryEntry): (t: Tick, i: number) => number {
+  const iz = 24 * (e.cableMm2 / 2.5) ** 0.625 * (e.phases === 3 ? 0.89 : 1);
+  const tau = 420 + 75 * Math.sqrt(e.cableMm2);
+  let theta = NaN, last = NaN;
+  return (t, i) => {
+    const ss = (e.maxConductorC - 30) * (i / iz) ** 2;
+    theta = theta !== theta ? ss : theta + (ss - theta) * (1 - Math.exp(-(t.ts - last) / 1000 / tau));
+    last = t.ts;
+    return theta;
+  };
+}
+
 export const ambientAt = (t: Tick) => 15 + 3 * Math.sin(((t.hour - 9) / 24) * 2 * Math.PI);

@@ -3,7 +3,7 @@
  * Each case states what must and must not appear; the recorded expected.ndjson pins the exact records.
  */
 import type { AlarmType, RegistryEntry } from '../../../lib/protocol/v1.ts';
-import { HOUR, MIN, T0, ambientAt, dailyLoad, entry, healthy1, healthy3, merge, stream, type ReplayLine } from './builders.ts';
+import { HOUR, MIN, T0, ambientAt, conductorRise, dailyLoad, entry, healthy1, healthy3, merge, stream, type ReplayLine } from './builders.ts';
 
 export interface Case {
   name: string;
@@ -22,6 +22,10 @@ const e3 = entry({ device: 'DEV-3', phases: 3, ratedCurrentA: 63, cableMm2: 16, 
 const relic = entry({ device: 'REL-1', site: 'RELIC-1', siteCategory: 'relic', loadType: 'lighting' });
 const motor = entry({ device: 'MOT-1', loadType: 'motor', ratedCurrentA: 32, cableMm2: 6 });
 const slow = entry({ reportIntervalS: 120 });
+const slowMotor = entry({ device: 'MOT-2', loadType: 'motor', ratedCurrentA: 32, cableMm2: 6, reportIntervalS: 120 });
+const slowRelic = entry({ device: 'REL-2', site: 'RELIC-2', siteCategory: 'relic', loadType: 'lighting', reportIntervalS: 120 });
+/** Leakage (mA) report by report after an earth fault's onset, as recorded from the simulator (accelerated). */
+export const EARTH_FAULT_MA = [527, 1161, 2716, 3030, 3125, 2907, 3050];
 const HAZARD: AlarmType[] = ['overload', 'overtemperature', 'residual_current', 'insulation_degradation', 'abnormal_heating', 'arc_fault', 'phase_imbalance', 'voltage_abnormal'];
 const day = (iv: number) => (24 * HOUR) / (iv * 1000);
 
@@ -47,6 +51,10 @@ export const CASES: Case[] = [
     lines: stream({ e: relic, samples: 240, channel: (t) => ({ ...healthy1(relic, t, ambientAt(t)), ir: t.k >= 60 && t.k < 120 ? 305 + t.noise(2) : 18 + t.noise(1) }) }) },
   { name: 'residual-290mA-silent', registry: [relic], must: [], never: ['residual_current', 'sensor_fault'],
     lines: stream({ e: relic, samples: 240, channel: (t) => ({ ...healthy1(relic, t, ambientAt(t)), ir: t.k >= 60 ? 285 + t.noise(2) : 280 + t.noise(2) }) }) },
+  // an earth fault growing by more than the sensor's spike limit report after report (as the simulator's does):
+  // the alarm comes with the second report over the set point, not once the jumps have slowed down
+  { name: 'earth-fault-rising-fast', registry: [e1], must: [{ type: 'residual_current', severity: 'critical' }], never: ['sensor_fault'],
+    lines: stream({ e: e1, samples: 120, channel: (t) => ({ ...healthy1(e1, t, ambientAt(t)), ...(t.k >= 60 ? { ir: EARTH_FAULT_MA[Math.min(t.k - 60, EARTH_FAULT_MA.length - 1)] + t.noise(3) } : {}) }) }) },
   { name: 'rcd-test-spike-silent', registry: [e1], must: [], never: '*',
     lines: stream({ e: e1, samples: 240, channel: (t) => ({ ...healthy1(e1, t, ambientAt(t)), ...(t.k === 100 ? { ir: 830 } : {}) }) }) },
   { name: 'motor-inrush-silent', registry: [motor], must: [], never: '*',
@@ -56,7 +64,11 @@ export const CASES: Case[] = [
       return { ...h, ia: start ? 5.5 * 0.6 * motor.ratedCurrentA : h.ia };
     } }) },
   { name: 'overload-escalates-and-clears', registry: [e1], must: [{ type: 'overload', severity: 'critical' }], never: ['sensor_fault'], clears: true,
-    lines: stream({ e: e1, samples: 360, channel: (t) => healthy1(e1, t, ambientAt(t), t.k >= 60 && t.k < 180 ? 1.6 : 0.4) }) },
+    // the terminals carry the conductor's rise too (the overload model checks its heat against them)
+    lines: ((cr = conductorRise(e1)) => stream({ e: e1, samples: 360, channel: (t) => {
+      const h = healthy1(e1, t, ambientAt(t), t.k >= 60 && t.k < 180 ? 1.6 : 0.4), r = cr(t, h.ia as number);
+      return { ...h, ta: (h.ta as number) + r, tn: (h.tn as number) + r };
+    } }))() },
   { name: 'overtemperature', registry: [e1], must: [{ type: 'overtemperature', severity: 'alarm' }], never: ['sensor_fault'],
     lines: stream({ e: e1, samples: 300, channel: (t) => { const h = healthy1(e1, t, ambientAt(t), 0.5); return { ...h, ta: (h.ta as number) + Math.min(60, Math.max(0, (t.k - 60) * 0.25)) }; } }) },
   { name: 'loose-connection-heating', registry: [slow], must: [{ type: 'abnormal_heating' }], never: ['sensor_fault'],
@@ -75,11 +87,51 @@ export const CASES: Case[] = [
     lines: stream({ e: slow, samples: 4 * day(120), ambient: (t) => ({ t: ambientAt(t), rh: 55 + 40 * Math.max(0, Math.sin((t.k / day(120)) * 1.3 * Math.PI)) }),
       channel: (t) => ({ ...healthy1(slow, t, ambientAt(t)), ir: 20 * (1 + 1.5 * Math.max(0, Math.sin((t.k / day(120)) * 1.3 * Math.PI)) ** 2) + t.noise(1) }) }) },
   { name: 'phase-imbalance', registry: [e3], must: [{ type: 'phase_imbalance', severity: 'alarm' }], never: ['sensor_fault'],
-    lines: stream({ e: e3, samples: 240, channel: (t) => { const h = healthy3(e3, t, ambientAt(t), 0.6); return t.k < 60 ? h : { ...h, ia: (h.ia as number) * 1.8, ic: (h.ic as number) * 0.4 }; } }) },
+    lines: ((ra = conductorRise(e3), rb = conductorRise(e3), rc = conductorRise(e3)) => stream({ e: e3, samples: 240, channel: (t) => {
+      const h0 = healthy3(e3, t, ambientAt(t), 0.6);
+      const h = t.k < 60 ? h0 : { ...h0, ia: (h0.ia as number) * 1.8, ic: (h0.ic as number) * 0.4 };
+      return { ...h, ta: (h.ta as number) + ra(t, h.ia as number), tb: (h.tb as number) + rb(t, h.ib as number), tc: (h.tc as number) + rc(t, h.ic as number) };
+    } }))() },
   { name: 'lost-neutral', registry: [e3], must: [{ type: 'voltage_abnormal', severity: 'critical' }], never: ['sensor_fault'],
     lines: stream({ e: e3, samples: 120, channel: (t) => { const h = healthy3(e3, t, ambientAt(t), 0.4); return t.k < 60 ? h : { ...h, ua: 310 + t.noise(2), ub: 140 + t.noise(2), uc: 205 + t.noise(2) }; } }) },
   { name: 'undervoltage', registry: [e1], must: [{ type: 'voltage_abnormal', severity: 'alarm' }], never: ['sensor_fault'], clears: true,
     lines: stream({ e: e1, samples: 180, channel: (t) => ({ ...healthy1(e1, t, ambientAt(t)), ...(t.k >= 60 && t.k < 100 ? { ua: 180 + t.noise(1) } : {}) }) }) },
+  // a drifting NTC (+4 K/day) on a lightly, steadily loaded circuit: its offset follows time, not I²
+  { name: 'sensor-drift-steady-load', registry: [slow], must: [{ type: 'sensor_fault' }], never: HAZARD,
+    lines: stream({ e: slow, samples: 4 * day(120), channel: (t) => {
+      const h = healthy1(slow, t, ambientAt(t), 0.2 * (1 + 0.25 * Math.sin((t.ts - T0) / (3 * HOUR))));
+      return { ...h, ta: (h.ta as number) + 4 * Math.max(0, (t.ts - T0 - 36 * HOUR) / (24 * HOUR)) };
+    } }) },
+  // a loose joint on a motor switching from one sample to the next: its terminal jumps tens of K with the
+  // load, which is heat (abnormal_heating), not a spiking sensor
+  { name: 'loose-joint-switching-motor', registry: [slowMotor], must: [{ type: 'abnormal_heating' }], never: ['sensor_fault'],
+    lines: stream({ e: slowMotor, samples: 3 * day(120), channel: (t) => {
+      const on = t.noise(1) > -0.3, load = on ? 0.55 : 0.03;
+      const h = healthy1(slowMotor, t, ambientAt(t), load);
+      const grow = Math.max(0, (t.ts - T0 - 36 * HOUR) / (12 * HOUR));
+      return { ...h, ta: (h.ta as number) + 30 * grow * load * load };
+    } }) },
+  // a relic lamp circuit that runs warm at its evening peak and levels off 7 K below the 60 °C set point:
+  // no 预警 (the projection at that load never reaches the set point)
+  { name: 'warm-plateau-silent', registry: [slowRelic], must: [], never: '*',
+    lines: stream({ e: slowRelic, samples: 2 * day(120), channel: (t) => {
+      const load = dailyLoad(t.hour), h = healthy1(slowRelic, t, ambientAt(t), load), rise = 78 * load * load - 10 * load * load;
+      return { ...h, ta: (h.ta as number) + rise, tn: (h.tn as number) + 0.9 * rise };
+    } }) },
+  // motor starts caught by two and three consecutive samples (5× the running current, temperatures unmoved):
+  // the thermal models must not read them as an overload
+  { name: 'inrush-pairs-silent', registry: [slowMotor], must: [], never: '*',
+    lines: stream({ e: slowMotor, samples: day(120), channel: (t) => {
+      const h = healthy1(slowMotor, t, ambientAt(t), 0.6), k = t.k % 60;
+      return { ...h, ia: k === 20 || k === 21 || (t.k % 120 === 50) || (t.k % 120 === 51) || (t.k % 120 === 52) ? 5 * (h.ia as number) : h.ia };
+    } }) },
+  // a motor's leakage comes and goes with it (filters, windings): the insulation baseline must not ratchet up
+  // with every start, or the degradation that begins on day 2 (+3 mA/h) would never stand out
+  { name: 'motor-leakage-toggling-then-degradation', registry: [slowMotor], must: [{ type: 'insulation_degradation' }], never: ['residual_current', 'sensor_fault'],
+    lines: stream({ e: slowMotor, samples: 3 * day(120), channel: (t) => {
+      const on = Math.floor(t.k / (3 + (t.k % 7))) % 2 === 0, h = healthy1(slowMotor, t, ambientAt(t), on ? 0.55 : 0.03);
+      return { ...h, ir: 15 + (on ? 26 : 0) + 3 * Math.max(0, (t.ts - T0 - 36 * HOUR) / HOUR) + t.noise(0.8) };
+    } }) },
   { name: 'sensor-stuck', registry: [e1], must: [{ type: 'sensor_fault' }], never: HAZARD,
     lines: stream({ e: e1, samples: 300, channel: (t) => ({ ...healthy1(e1, t, ambientAt(t)), ...(t.k >= 60 ? { ta: 95.5 } : {}) }) }) },
   { name: 'sensor-disconnected', registry: [e1], must: [{ type: 'sensor_fault', severity: 'alarm' }], never: HAZARD,

@@ -20,13 +20,13 @@ describe('detection core properties', () => {
       const lines = stream({ e, samples: 1440, seed: 10 + i, channel: (t) => (e.phases === 3 ? healthy3 : healthy1)(e, t, ambientAt(t)) });
       expect(run(new Engine([e]), lines).map((r) => r.type)).toEqual([]);
     });
-  });
+  }, 120_000);
 
   it('is deterministic: same input, same output', () => {
     for (const c of CASES) {
       expect(JSON.stringify(run(new Engine(c.registry), c.lines))).toBe(JSON.stringify(run(new Engine(c.registry), c.lines)));
     }
-  });
+  }, 120_000);
 
   it('snapshot/restore mid-stream gives the same alarms as an uninterrupted run', () => {
     for (const c of CASES) {
@@ -39,6 +39,24 @@ describe('detection core properties', () => {
         const rest = run(b, c.lines.slice(cut));
         expect([...first, ...rest], `${c.name} cut at ${cut}`).toEqual(whole);
       }
+    }
+  }, 120_000);
+
+  it('a snapshot from an older state layout restores those circuits fresh instead of crashing', () => {
+    const c = CASES.find((x) => x.name === 'overload-escalates-and-clears')!;
+    const cut = Math.floor(c.lines.length / 2);
+    const a = new Engine(c.registry);
+    run(a, c.lines.slice(0, cut));
+    const snap = JSON.parse(JSON.stringify(a.snapshot()));
+    const key = Object.keys(snap.circuits)[0];
+    // the layout before the tag existed: 297 numbers; and a same-length array with a foreign tag
+    for (const old of [snap.circuits[key].slice(0, 297), [...snap.circuits[key].slice(0, -1), 1]]) {
+      const b = new Engine(c.registry);
+      b.restore({ ...snap, circuits: { [key]: old } });
+      expect(b.stats.freshOnRestore).toBe(1);
+      const fresh = new Engine(c.registry);
+      fresh.restore({ ...snap, circuits: {} });
+      expect(run(b, c.lines.slice(cut))).toEqual(run(fresh, c.lines.slice(cut)));
     }
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accountSeqs } from '../../../workers/ingest/seq.ts';
 import { deviceLive, siteStatus } from '../../../workers/ingest/site-status.ts';
 import { countRejects, QuarantineLimiter } from '../../../workers/ingest/quarantine.ts';
-import { copyText } from '../../../workers/ingest/readings-sql.ts';
+import { copyText, minutesOf } from '../../../workers/ingest/readings-sql.ts';
 
 describe('accountSeqs', () => {
   it('counts gaps, not the first message', () => {
@@ -55,8 +55,18 @@ describe('quarantine', () => {
 });
 
 describe('copyText', () => {
-  it('one line per channel, \\N for absent fields', () => {
-    const txt = copyText([{ mi: 3, msg: { v: 1, device: 'D', seq: 7, ts: 1000, channels: [{ ch: 1, ia: 1.5, arc: 0 }] }, circuits: [{ id: 42 } as never] }]);
-    expect(txt).toBe('3\t42\t1000\t7\t1.5\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t0\t\\N\t\\N\n');
+  it('one line per channel in readings column order, ISO time, \\N for absent fields', () => {
+    const txt = copyText([{ mi: 3, msg: { v: 1, device: 'D', seq: 7, ts: 1000, channels: [{ ch: 1, ia: 1.5, arc: 0 }, { ch: 2, ir: 1e-7 }], ambient: { t: -3.5 } }, circuits: [{ id: 42 }, { id: 43 }] as never }]);
+    expect(txt).toBe(
+      '42\t1970-01-01T00:00:01.000Z\t7\t1.5\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t0\t-3.5\t\\N\n' +
+      '43\t1970-01-01T00:00:01.000Z\t7\t\\N\t\\N\t\\N\t1e-7\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t-3.5\t\\N\n');
+  });
+});
+
+describe('minutesOf', () => {
+  it('whole epoch minutes (= date_bin from 2000-01-01), distinct and ascending', () => {
+    const row = (ts: number) => ({ mi: 0, msg: { v: 1 as const, device: 'D', seq: 1, ts, channels: [] }, circuits: [] });
+    expect(minutesOf([row(180_001), row(60_000), row(119_999), row(180_000)])).toEqual([60_000, 180_000]);
+    expect(Date.UTC(2000, 0, 1) % 60_000).toBe(0);
   });
 });

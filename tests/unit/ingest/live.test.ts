@@ -15,7 +15,7 @@ function setup() {
   const book = new AlarmBook();
   const live = new Live(reg, book, (m) => out.push(m));
   live.indexRegistry(new Map());
-  return { live, out, book };
+  return { live, out, book, reg };
 }
 
 describe('Live', () => {
@@ -52,5 +52,19 @@ describe('Live', () => {
     live.tick(1000 + 181_000);
     const d = out.find((m) => m.event === 'sites:delta' && m.rooms[0] === 'site:A');
     expect((d!.payload as { sites: { status: string }[] }).sites[0].status).toBe('offline');
+  });
+
+  it('builds a circuit sample from the latest stored message only, at the tick', () => {
+    const { live, out, reg } = setup();
+    for (const [id, ch] of [[11, 1], [12, 2]]) reg.circuitsById.set(id, { id, device: 'A-D', ch, nameZh: `回路${ch}`, entry: {} as never });
+    const msg = (ts: number, ia: number) => ({ v: 1 as const, device: 'A-D', seq: ts, ts, channels: [{ ch: 1, ia }, { ch: 2, ia: ia + 1, tn: 30 }] });
+    const circuits = [{ id: 11 }, { id: 12 }];
+    live.telemetry('A', msg(2000, 5), circuits);
+    live.telemetry('A', msg(1000, 9), circuits); // late: older than what is there
+    live.telemetry('A', msg(3000, 7), circuits);
+    live.tick(5000);
+    const circ = out.filter((m) => m.event === 'circuits:delta');
+    expect(circ).toHaveLength(1);
+    expect((circ[0].payload as { circuits: unknown[] }).circuits).toEqual([{ circuitId: 11, ts: 3000, ia: 7 }, { circuitId: 12, ts: 3000, ia: 8, tn: 30 }]);
   });
 });

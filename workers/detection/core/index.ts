@@ -1,5 +1,5 @@
 /** Public API of the pure detection core (see ../README.md for the purity rule). */
-export { Engine, type EngineSnapshot, type EngineStats } from './engine.ts';
+export { Engine, type EngineSnapshot, type EngineStats, type UpdateStats } from './engine.ts';
 export type { DetectionRecord } from './records.ts';
 export type { Evidence } from './reasons.ts';
 export {

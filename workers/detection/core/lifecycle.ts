@@ -3,7 +3,8 @@
  * hysteresis through the detector's `hold` flag, and clearing after K calm samples. One active alarm
  * per slot, so a re-trigger updates it instead of opening another. Pure arithmetic on the flat state.
  */
-import { L_BASE, L_CALM, L_M1, L_M2, L_M3, L_OPENED, L_SEV, L_SIZE, L_VALUE, L_THRESH, L_AUX } from './slots.ts';
+import type { Circuit } from './circuit.ts';
+import { CIRCUIT_TYPES, L_BASE, L_CALM, L_M1, L_M2, L_M3, L_OPENED, L_SEV, L_SIZE, L_VALUE, L_THRESH, L_AUX } from './slots.ts';
 
 export const NONE = 0, OPEN = 1, ESCALATE = 2, CLEAR = 3;
 
@@ -15,6 +16,26 @@ function popcount(x: number): number {
 }
 
 /**
+ * Whether step() has anything to do: a level now, something in the persistence window, or an open alarm.
+ * Detectors test this first so the common quiet sample costs no call with boxed numbers.
+ */
+export function busy(c: Circuit, t: number, level: number): boolean {
+  return level !== 0 || (c.live & (1 << t)) !== 0;
+}
+
+/** Bring bit t of c.live in line with the state (after step, force or reset of type t). */
+export function sync(c: Circuit, t: number): void {
+  const b = L_BASE + t * L_SIZE;
+  if (c.s[b + L_M1] !== 0 || c.s[b + L_SEV] !== 0) c.live |= 1 << t;
+  else c.live &= ~(1 << t);
+}
+
+/** Recompute all of c.live (a state restored or carried over). */
+export function syncAll(c: Circuit): void {
+  for (let t = 0; t < CIRCUIT_TYPES.length; t++) sync(c, t);
+}
+
+/**
  * Feed one evaluated sample. `level` is 0–3 on the raise thresholds; `hold` says the condition still
  * holds on the (laxer) clear thresholds. `pers` holds [m, n, clear] per type. Returns the transition.
  */
@@ -23,6 +44,9 @@ export function step(
   level: number, hold: boolean, value: number, threshold: number, aux: number,
 ): number {
   const b = L_BASE + t * L_SIZE;
+  // the common case: nothing now, nothing in the window, nothing open (the ≥ 2 and ≥ 3 histories are
+  // subsets of the ≥ 1 history, so they are empty too)
+  if (level === 0 && s[b + L_M1] === 0 && s[b + L_SEV] === 0) return NONE;
   const m = pers[t * 3], full = (1 << pers[t * 3 + 1]) - 1;
   const m1 = ((s[b + L_M1] << 1) | (level >= 1 ? 1 : 0)) & full;
   const m2 = ((s[b + L_M2] << 1) | (level >= 2 ? 1 : 0)) & full;

@@ -101,6 +101,7 @@ const BASE: Profile = {
 };
 
 /** Wooden buildings (relics, temples) ignite easily: tighter residual, temperature and heating limits. */
+const SET_BELOW_LIMIT_K: Record<string, number> = { relic: 10, temple: 10 };
 const CATEGORY: Record<string, ProfileOverride> = {
   relic: { residualSetMa: 300, tempSetC: 60, heatWarnK: 8, heatAlarmK: 18, leakRiseWarnMa: 40 },
   temple: { residualSetMa: 300, tempSetC: 60, heatWarnK: 8, heatAlarmK: 18, leakRiseWarnMa: 40 },
@@ -133,8 +134,12 @@ function merge(base: Profile, o: ProfileOverride | undefined): Profile {
 export function resolveProfile(entry: RegistryEntry, overrides?: Overrides): Profile {
   let p = merge(BASE, CATEGORY[entry.siteCategory]);
   p = merge(p, LOAD[entry.loadType]);
-  // Defaults follow the insulation (a default must not exceed maxConductorC); explicit overrides are checked below.
-  p = { ...p, tempSetC: Math.min(p.tempSetC, entry.maxConductorC) };
+  // The default set point follows the insulation (GB 14287.3 set points are chosen per conductor): its limit on
+  // ordinary sites, 10 K below it in wooden buildings; the table value is the floor (never below it unless the
+  // insulation's limit is lower), so an XLPE (90 °C) circuit is not alarmed at 70 °C while a PVC one still is.
+  // Explicit overrides are checked below.
+  const lim = entry.maxConductorC;
+  p = { ...p, tempSetC: Math.max(Math.min(p.tempSetC, lim), lim - (SET_BELOW_LIMIT_K[entry.siteCategory] ?? 0)) };
   p = merge(p, overrides?.sites?.[entry.site]);
   p = merge(p, overrides?.circuits?.[`${entry.device}/${entry.ch}`]);
   const parsed = profileSchema.parse(p);

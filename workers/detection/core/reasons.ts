@@ -64,11 +64,11 @@ const BUILDERS: Builder[] = [
     limits: { residualSetMa: c.prof.residualSetMa },
     windowS: c.intervalS * c.pers[6 + 1],
   }),
-  // insulation degradation: value = humidity-corrected leakage, aux unused
+  // insulation degradation: value = load- and humidity-corrected leakage, aux unused
   (c, v, th) => ({
     value: r1(v), threshold: th,
-    reason: `leakage ${r1(v)} mA (humidity-corrected) rising ${r1(c.s[LK_SLOPE])} mA/day from ${r1(c.s[LK_BASE])} mA baseline, before the ${c.prof.residualSetMa} mA set point`,
-    reasonZh: `剩余电流（湿度修正）${r1(v)} mA，较基线 ${r1(c.s[LK_BASE])} mA 持续上升 ${r1(c.s[LK_SLOPE])} mA/天，绝缘劣化预警`,
+    reason: `leakage ${r1(v)} mA (corrected for load and humidity) rising ${r1(c.s[LK_SLOPE])} mA/day from ${r1(c.s[LK_BASE])} mA baseline, before the ${c.prof.residualSetMa} mA set point`,
+    reasonZh: `剩余电流（负载与湿度修正后）${r1(v)} mA，较基线 ${r1(c.s[LK_BASE])} mA 持续上升 ${r1(c.s[LK_SLOPE])} mA/天，绝缘劣化预警`,
     extra: { correctedMa: r1(c.s[LK_C]), baselineMa: r1(c.s[LK_BASE]), slopeMaPerDay: r1(c.s[LK_SLOPE]), rh: r1(c.s[AMB_RH]) },
     limits: { riseWarnMa: c.prof.leakRiseWarnMa, residualSetMa: c.prof.residualSetMa },
     windowS: 86_400,

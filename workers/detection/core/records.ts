@@ -4,7 +4,7 @@
  */
 import type { AlarmRecord, AlarmType, Severity } from '../../../lib/protocol/v1.ts';
 import type { Circuit } from './circuit.ts';
-import { CLEAR, reset } from './lifecycle.ts';
+import { CLEAR, reset, step, sync } from './lifecycle.ts';
 import { explain, type Evidence } from './reasons.ts';
 import { CIRCUIT_TYPES, L_BASE, L_OPENED, L_SEV, L_SIZE } from './slots.ts';
 
@@ -30,4 +30,16 @@ export function emit(c: Circuit, t: number, action: number, ts: number, out: Det
     evidence: x.evidence,
   });
   if (action === CLEAR) reset(c.s, t);
+}
+
+/**
+ * One judged sample into the lifecycle of type t (the detector found it busy()), with the record of any
+ * transition; keeps c.live in line with the state.
+ */
+export function judge(
+  c: Circuit, t: number, ts: number, level: number, hold: boolean, value: number, threshold: number, aux: number, out: DetectionRecord[],
+): void {
+  const act = step(c.s, t, c.pers, ts, level, hold, value, threshold, aux);
+  if (act) emit(c, t, act, ts, out);
+  sync(c, t);
 }

@@ -8,12 +8,12 @@ export const G_LAST_TS = 0;
 export const G_LAST_DT = 1; // dt (s) the cached smoothing factors were computed for
 export const G_SAMPLES = 2;
 export const A_CABLE = 3; // cached 1 − exp(−dt/τ) for each time constant below
-export const A_TERM = 4;
+export const A_TERM = 4; // terminal time constant (≈ 3 min): the part of a terminal's rise that follows load at once
 export const A_HOUR = 5;
 export const A_DAY = 6;
 export const A_WEEK = 7;
 export const A_BRK = 8;
-export const I_PREV = 9; // 9,10,11: previous raw phase currents (two-sample min filter against inrush)
+export const I_PREV = 9; // 9,10,11: previous raw phase currents (inrush rejection, see held())
 export const TH_THETA = 12; // estimated conductor rise over ambient (K)
 export const TH_BRK = 13; // breaker thermal memory: EWMA of (I/In)²
 export const AMB_T = 14;
@@ -21,43 +21,56 @@ export const AMB_RH = 15;
 // insulation: smoothed leakage, its baseline, EW regression of leakage on humidity
 export const LK_S = 16;
 export const LK_BASE = 17;
-export const LK_RW = 18; // 18..22: w, Σx, Σy, Σxx, Σxy (x = humidity excess, y = leakage)
+export const LK_RW = 18; // 18..22: unused since layout 2 (the humidity-only regression, now LK_REG)
 export const LK_TW = 23; // 23..27: w, Σt, Σy, Σtt, Σty (trend of humidity-corrected leakage, t in days)
 export const LK_T0 = 28; // time origin of the trend regression (ms)
 export const LK_C = 29; // humidity-corrected leakage (mA)
 export const LK_SLOPE = 30; // mA/day
 export const ARC_RUN = 31; // consecutive samples with arcing at or above the set point
 export const ARC_RATE = 32;
-export const HT_EXCESS = 33; // worst abnormal-heating excess at rated current (K)
-export const HT_WHICH = 34; // field index of that terminal
+export const A_FAST = 33; // cached 1 − exp(−dt/6 h): the heating detector's excess window
+export const A_SLOW = 34; // cached 1 − exp(−dt/2 days): the per-pole healthy-rise models
 export const HT_DIFF = 35; // its current differential over the reference (K)
 export const ARC_PRE = 36; // consecutive reports of sustained sub-limit arcing
-export const LK_PREV = 37; // previous raw leakage (step detection)
+export const LK_PREV = 37; // previous load-corrected leakage (step detection)
 export const LK_STEPV = 38; // pending step (mA) and samples it has held
 export const LK_STEPN = 39;
-export const G_SIZE = 40;
+export const I_ENV = 40; // 40,41,42: hourly EW mean of the held phase currents (A)
+export const G_T0 = 43; // time origin (ms) of the heating regressions' time axis (moved forward as time passes)
+export const G_SWING = 44; // 1 when the load switched materially in the previous interval
+export const G_BADMASK = 45; // bit f set while field f is flagged (mirrors S_BAD ≠ 0), so healthy samples skip the scans
+// 6 h EW weight and time moments of the heating shape fits, shared by the poles (they are updated together)
+export const G_HW = 46;
+export const G_HT = 47;
+export const G_HTT = 48;
+// weekly EW regression of the raw leakage on humidity excess h and load L = ΣI/In (weight-normalised means):
+// w, h, L, y, hh, hL, LL, hy, Ly
+export const LK_REG = 49;
+export const G_SIZE = 58;
 
 // ---- heating model per temperature field (ta, tb, tc, tn) --------------------------------------
-export const H_XLAG = 0; // lagged (I/In)² driving this terminal (first-order terminal thermal model)
-export const H_W = 1; // EW regression of (T − Tref) on XLAG: weight, Σx, Σy, Σxx, Σxy
-export const H_SX = 2;
-export const H_SY = 3;
-export const H_SXX = 4;
-export const H_SXY = 5;
-// differential (loose-joint) model: slow per-pole model of the rise, residual against it, fast regression
-// of the sibling-differential excess on load (a joint's excess scales with I², a drifting sensor's does not)
-export const H_MW = 6; // slow EW regression of rise on XLAG: w, Σx, Σy, Σxx, Σxy
-export const H_MX = 7;
-export const H_MY = 8;
-export const H_MXX = 9;
-export const H_MXY = 10;
-export const H_FW = 11; // fast EW regression of the excess on XLAG: w, Σx, Σe, Σxx, Σxe
-export const H_FX = 12;
-export const H_FE = 13;
-export const H_FXX = 14;
-export const H_FXE = 15;
-export const H_RES = 16; // residual of the rise against the slow model (K)
-export const H_SIZE = 17;
+export const H_XLAG = 0; // (I/In)² lagged by the cable time constant (the conductor's share of the rise)
+export const H_XF = 1; // (I/In)² lagged by the terminal time constant (what a loose joint's I²R heat follows)
+// slow EW regression of this pole's rise over the panel air on H_XLAG: its healthy model (w, Σx, Σy, Σxx, Σxy)
+export const H_MW = 2;
+export const H_MX = 3;
+export const H_MY = 4;
+export const H_MXX = 5;
+export const H_MXY = 6;
+export const H_RES = 7; // last excess of this pole over its model and its siblings (K)
+// 6 h EW moments of the excess e against time t (h, shared: G_HT) and load u = H_XF, for the two explanations
+// of an excess: a drifting sensor (e = a + b·t, follows time) and a loose joint (e = u·(c + d·t), follows I²)
+export const H_E = 8;
+export const H_TE = 9;
+export const H_EE = 10;
+export const H_UU = 11;
+export const H_UUT = 12;
+export const H_UUTT = 13;
+export const H_UE = 14;
+export const H_UTE = 15;
+export const H_TPREV = 16; // last trusted reading of this terminal (°C) and its smoothed rate of change (K/s)
+export const H_TRATE = 17;
+export const H_SIZE = 18;
 export const H_BASE = G_SIZE;
 export const H_COUNT = 4;
 
@@ -104,7 +117,10 @@ export const L_AUX = 8; // detector-specific detail for the reason (phase, senso
 export const L_SIZE = 9;
 export const L_BASE = S_BASE + FIELDS.length * S_SIZE;
 
-export const CIRCUIT_STATE_SIZE = L_BASE + CIRCUIT_TYPES.length * L_SIZE;
+/** Layout version, stored in the last slot: a snapshot of another layout restores as a fresh circuit. */
+export const STATE_LAYOUT = 2;
+export const G_LAYOUT = L_BASE + CIRCUIT_TYPES.length * L_SIZE;
+export const CIRCUIT_STATE_SIZE = G_LAYOUT + 1;
 
 export function newCircuitState(): Float64Array {
   const s = new Float64Array(CIRCUIT_STATE_SIZE);
@@ -114,6 +130,10 @@ export function newCircuitState(): Float64Array {
   s[LK_S] = NaN;
   s[LK_BASE] = NaN;
   s[LK_PREV] = NaN;
+  s[I_ENV] = s[I_ENV + 1] = s[I_ENV + 2] = NaN;
+  s[G_T0] = NaN;
+  for (let i = 0; i < H_COUNT; i++) s[H_BASE + i * H_SIZE + H_TPREV] = NaN;
+  s[G_LAYOUT] = STATE_LAYOUT;
   for (let f = 0; f < FIELDS.length; f++) {
     s[S_BASE + f * S_SIZE + S_LAST] = NaN;
     s[S_BASE + f * S_SIZE + S_PEND] = NaN;

@@ -38,9 +38,9 @@ export interface CircuitLayer {
   groups: Group[];
   /** pickable line objects (one per level) */
   pickables: LineSegments[];
-  paint(id: number, rgbLinear: [number, number, number], pulse: number): void;
-  /** upload what changed since the last flush */
-  flush(): void;
+  paint(id: number, rgbLinear: readonly [number, number, number], pulse: number): void;
+  /** flags for upload what changed since the last flush; true when anything did */
+  flush(): boolean;
   circuitOfHit(object: LineSegments, segIndex: number): number | null;
   levelOf(id: number): number | undefined;
 }
@@ -98,14 +98,17 @@ export function createCircuitLayer(perLevel: RouteIn[][], t: Tracker): CircuitLa
       if (changed) L.dirty = true;
     },
     flush() {
+      let any = false;
       for (const L of levels) {
         if (!L.dirty) continue;
+        any = true;
         L.tubeColor.needsUpdate = true;
         L.tubePulse.needsUpdate = true;
         L.lineColor.needsUpdate = true;
         L.linePulse.needsUpdate = true;
         L.dirty = false;
       }
+      return any;
     },
     circuitOfHit(object, segIndex) {
       const L = levels[object.userData.level as number];

@@ -1,9 +1,12 @@
 /**
- * The twin's three.js engine: renderer, camera, OrbitControls, lights and shadows, the layers, picking, the
- * render loop and a complete dispose(). React owns the DOM around it and talks to it through methods only.
+ * The twin's three.js engine: renderer, camera, OrbitControls, lights and shadows, the layers, picking and a
+ * complete dispose(). It renders on demand: a frame is drawn only when something changed (data, colours,
+ * camera, size, view options) or while the camera moves or alarmed circuits pulse (those at most PULSE_FPS),
+ * so a calm site costs nothing between its 1 Hz updates. The shadow map is redrawn only when the scene's
+ * geometry changes. React owns the DOM around it and talks to it through methods only.
  */
 import {
-  Color, DirectionalLight, Fog, HemisphereLight, PCFShadowMap, PerspectiveCamera, Raycaster, Scene, Vector2, Vector3, WebGLRenderer,
+  Box3, Color, DirectionalLight, Fog, HemisphereLight, PCFShadowMap, PerspectiveCamera, Raycaster, Scene, Vector2, Vector3, WebGLRenderer,
   type InstancedMesh, type LineSegments,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
@@ -12,12 +15,13 @@ import type { CircuitLatest } from '../../../../lib/events/realtime.ts';
 import type { HeatMode } from '../../../../lib/twin/heat.ts';
 import type { TwinAlarm, TwinData } from '../../../../lib/twin/types.ts';
 import { buildLayers, type Built } from './build.ts';
-import { applyView, Flight, overview, topDown, type View } from './camera.ts';
+import { applyView, fitView, Flight, topDown, type FreeRect, type View } from './camera.ts';
 import { pulseUniform } from './circuits.ts';
 import { createGround } from './ground.ts';
 import { Highlight } from './highlight.ts';
 import { createLabels, type LabelLayer } from './labels.ts';
 import { Painter } from './painter.ts';
+import { pickQuality, type Quality } from './quality.ts';
 import { liveCounts, Tracker } from './tracker.ts';
 
 export type Pick = { kind: 'circuit'; id: number } | { kind: 'panel'; id: number } | null;
@@ -30,14 +34,22 @@ export interface EngineOpts {
   labelClass: string;
   onPick: (p: Pick) => void;
   onAzimuth: (rad: number) => void;
+  onFirstFrame?: () => void;
   t0: number;
 }
 
 const GAP = 5;
+const PULSE_FPS = 24;
+/** widths of the floating panels over the canvas (twin.module.css), so the site is framed beside them */
+const SIDE_W = 414;
+const NARROW = 760;
+/** twin.module.css zooms the panels on wall screens */
+const uiScale = (w: number) => (w >= 2400 ? 1.6 : 1);
 
 export class TwinEngine {
   readonly renderer: WebGLRenderer;
   readonly painter: Painter;
+  readonly quality: Quality;
   private scene = new Scene();
   private camera: PerspectiveCamera;
   private controls: OrbitControls;
@@ -46,15 +58,21 @@ export class TwinEngine {
   private built: Built;
   private labels: LabelLayer;
   private highlight: Highlight;
-  private home: View;
+  private home!: View;
+  private framing: { points: Vector3[]; center: Vector3; radius: number };
   private flight: Flight | null = null;
   private raf = 0;
+  private pulseTimer: ReturnType<typeof setTimeout> | null = null;
   private ro: ResizeObserver;
-  private explode = 0;
-  private isolate: number | null = null;
+  private size = { w: 1, h: 1 };
+  private azimuth = NaN;
   private down = new Vector2();
   private disposed = false;
+  /** frames drawn, and the main-thread ms they took (render + labels) */
   frames = 0;
+  renderMs = 0;
+  /** the camera is flying or gliding (more frames follow) */
+  moving = false;
   firstFrameMs: number | null = null;
   firstFrameAt: number | null = null;
 
@@ -62,10 +80,12 @@ export class TwinEngine {
     const { host, data } = o;
     const w = Math.max(1, host.clientWidth);
     const h = Math.max(1, host.clientHeight);
-    this.renderer = new WebGLRenderer({ antialias: true, powerPreference: 'high-performance' });
-    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+    this.quality = pickQuality(location.search);
+    this.renderer = new WebGLRenderer({ antialias: this.quality.antialias, powerPreference: 'high-performance' });
+    // a 3× phone would shade 9× the pixels of a 1× screen for little visible gain
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, this.quality.maxPixelRatio));
     this.renderer.setSize(w, h);
-    this.renderer.shadowMap.enabled = true;
+    this.renderer.shadowMap.enabled = this.quality.shadows;
     this.renderer.shadowMap.type = PCFShadowMap;
     this.renderer.shadowMap.autoUpdate = false;
     host.appendChild(this.renderer.domElement);
@@ -100,14 +120,14 @@ export class TwinEngine {
     this.painter.applyLatest(data.latest);
     this.painter.setAlarms(data.activeAlarms);
     this.built.buildings.setXray(true);
+    this.framing = framingOf(data, this.built, R);
 
     this.camera = new PerspectiveCamera(38, w / h, 0.5, R * 30);
-    this.resize();
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);
     Object.assign(this.controls, { enableDamping: true, dampingFactor: 0.12, screenSpacePanning: true, maxPolarAngle: Math.PI * 0.48, minDistance: 6, maxDistance: R * 8 });
-    this.home = overview(new Vector3(0, 4, 0), R, w / h);
+    this.resize();
     if (o.fromMap) {
-      const from = topDown(new Vector3(0, 0, 0), R, w / h);
+      const from = topDown(this.framing.center, this.framing.radius * 0.8, w / h);
       applyView(this.camera, this.controls, from);
       this.flight = new Flight(from, this.home, 1800, 700);
     } else applyView(this.camera, this.controls, this.home);
@@ -116,45 +136,84 @@ export class TwinEngine {
     el.addEventListener('pointerdown', this.onDown);
     el.addEventListener('pointerup', this.onUp);
     this.controls.addEventListener('start', this.cancelFlight);
+    this.controls.addEventListener('change', this.invalidate);
     this.ro = new ResizeObserver(() => this.resize());
     this.ro.observe(host);
     liveCounts().engines++;
     this.renderer.shadowMap.needsUpdate = true;
-    this.loop();
+    this.invalidate();
   }
 
   private cancelFlight = () => {
     this.flight = null;
   };
 
-  private loop = () => {
+  /** Asks for one frame (coalesced into the next animation frame). */
+  invalidate = () => {
+    if (this.raf || this.disposed) return;
+    if (this.pulseTimer) {
+      clearTimeout(this.pulseTimer);
+      this.pulseTimer = null;
+    }
+    this.raf = requestAnimationFrame(this.frame);
+  };
+
+  private frame = (now: number) => {
+    this.raf = 0;
     if (this.disposed) return;
-    this.raf = requestAnimationFrame(this.loop);
-    const now = performance.now();
+    let moving = false;
+    if (this.flight) {
+      if (this.flight.step(now, this.camera, this.controls)) moving = true;
+      else this.flight = null;
+    }
+    // with damping the camera keeps gliding after the pointer is released; update() says whether it moved
+    if (this.controls.update()) moving = true;
+    const pulsing = this.painter.alarmed.size > 0;
     pulseUniform.value = now / 1000;
-    if (this.flight && !this.flight.step(now, this.camera, this.controls)) this.flight = null;
-    this.controls.update();
+    const t = performance.now();
     this.renderer.render(this.scene, this.camera);
     this.css.render(this.scene, this.camera);
-    this.o.onAzimuth(this.controls.getAzimuthalAngle());
+    this.labels.declutter(this.camera, this.size.w, this.size.h);
+    this.renderMs += performance.now() - t;
+    const az = this.controls.getAzimuthalAngle();
+    if (az !== this.azimuth) this.o.onAzimuth((this.azimuth = az));
     this.frames++;
     if (this.firstFrameMs === null) {
       this.firstFrameMs = now - this.o.t0;
       this.firstFrameAt = now;
+      this.o.onFirstFrame?.();
     }
+    this.moving = moving;
+    if (moving) this.invalidate();
+    else if (pulsing) this.pulseTimer = setTimeout(this.invalidate, Math.max(0, 1000 / PULSE_FPS - (performance.now() - now)));
   };
+
+  /** The part of the canvas not under the floating panels (twin.module.css), in NDC. */
+  private free(): FreeRect {
+    const { w, h } = this.size;
+    const k = uiScale(w);
+    const px = (x0: number, x1: number, y0: number, y1: number): FreeRect => ({ x0: (x0 / w) * 2 - 1, x1: (x1 / w) * 2 - 1, y0: 1 - (y1 / h) * 2, y1: 1 - (y0 / h) * 2 });
+    // narrow: legend on top, the bottom sheet over the lowest quarter
+    // (a margin for eaves, parapets and the labels over the roofs)
+    return w > NARROW ? px(80 * k, w - (SIDE_W + 24) * k, 50 * k, h - 30 * k) : px(22, w - 22, 130, h * 0.72);
+  }
 
   private resize() {
     const { clientWidth: w, clientHeight: h } = this.o.host;
     if (!w || !h) return;
-    // on wide screens the side panel covers the right: shift the optical centre left so the site sits in the free part
-    const d = w > 760 ? Math.min(420, w * 0.22) : 0;
+    this.size = { w, h };
+    // on wide screens the side panel covers the right: shift the optical centre left so orbiting pivots
+    // about a point in the free part
+    const d = w > NARROW ? (SIDE_W * uiScale(w)) / 2 : 0;
     this.camera.aspect = (w + d) / h; // the full (virtual) frustum; the view is its right-hand w pixels
     if (d > 0) this.camera.setViewOffset(w + d, h, d, 0, w, h);
     else this.camera.clearViewOffset();
     this.camera.updateProjectionMatrix();
     this.renderer.setSize(w, h);
     this.css.setSize(w, h);
+    const f = this.framing;
+    this.home = fitView(this.camera, f.points, f.center, 0.9, 0.38, this.free());
+    this.invalidate();
   }
 
   private onDown = (e: PointerEvent) => this.down.set(e.clientX, e.clientY);
@@ -193,18 +252,30 @@ export class TwinEngine {
     return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };
   }
 
+  /** Turns the camera about its target by `rad` (the benchmark's stand-in for a user dragging). */
+  orbit(rad: number) {
+    this.cancelFlight();
+    const v = this.currentView();
+    v.azimuth += rad;
+    applyView(this.camera, this.controls, v);
+    this.invalidate();
+  }
+
   applyLatest(list: CircuitLatest[]) {
-    this.painter.applyLatest(list);
+    if (this.painter.applyLatest(list)) this.invalidate();
   }
   setAlarms(a: TwinAlarm[]) {
     this.painter.setAlarms(a);
+    this.invalidate();
   }
   setMode(m: HeatMode) {
     this.painter.setMode(m);
+    this.invalidate();
   }
   setXray(on: boolean) {
     this.built.buildings.setXray(on);
     this.renderer.shadowMap.needsUpdate = true;
+    this.invalidate();
   }
 
   select(circuitId: number | null, fly = false) {
@@ -218,12 +289,11 @@ export class TwinEngine {
       const from = this.currentView();
       this.flight = new Flight(from, { target: new Vector3(c[0], c[2] + dy, -c[1]), radius: Math.min(from.radius, 55), polar: Math.min(from.polar, 0.95), azimuth: from.azimuth }, 900);
     }
+    this.invalidate();
   }
 
   /** Floors apart (0 together … 1 fully exploded) and/or one floor alone (null: all). */
   setFloors(explode: number, isolate: number | null) {
-    this.explode = explode;
-    this.isolate = isolate;
     this.built.levels.forEach((g, k) => {
       g.position.y = k * GAP * explode;
       g.visible = isolate === null || k === isolate;
@@ -235,6 +305,7 @@ export class TwinEngine {
       it.obj.position.y = top + 2;
     }
     this.renderer.shadowMap.needsUpdate = true;
+    this.invalidate();
   }
 
   get levels() {
@@ -243,6 +314,7 @@ export class TwinEngine {
 
   resetView() {
     this.flight = new Flight(this.currentView(), this.home, 900);
+    this.invalidate();
   }
 
   private currentView(): View {
@@ -254,11 +326,13 @@ export class TwinEngine {
     if (this.disposed) return;
     this.disposed = true;
     cancelAnimationFrame(this.raf);
+    if (this.pulseTimer) clearTimeout(this.pulseTimer);
     this.ro.disconnect();
     const el = this.renderer.domElement;
     el.removeEventListener('pointerdown', this.onDown);
     el.removeEventListener('pointerup', this.onUp);
     this.controls.removeEventListener('start', this.cancelFlight);
+    this.controls.removeEventListener('change', this.invalidate);
     this.controls.dispose();
     this.labels.dispose();
     this.scene.traverse((o) => {
@@ -273,4 +347,17 @@ export class TwinEngine {
     this.css.domElement.remove();
     liveCounts().engines--;
   }
+}
+
+/** What the overview must show: every footprint corner at ground and roof height (three's axes). */
+function framingOf(data: TwinData, built: Built, groundR: number): { points: Vector3[]; center: Vector3; radius: number } {
+  const points: Vector3[] = [];
+  for (const b of data.buildings) {
+    const top = built.infos.get(b.id)?.roofZ ?? b.heightM;
+    for (const [x, y] of b.footprint) points.push(new Vector3(x, 0, -y), new Vector3(x, top, -y));
+  }
+  if (points.length === 0) points.push(new Vector3(-groundR, 0, -groundR), new Vector3(groundR, 0, groundR));
+  const box = new Box3().setFromPoints(points);
+  const center = box.getCenter(new Vector3()).setY(box.max.y / 4);
+  return { points, center, radius: Math.max(20, box.getSize(new Vector3()).setY(0).length() / 2) };
 }

@@ -14,14 +14,21 @@ export interface TwinHooks {
   /** performance.now() of the first frame (ms since the document's navigation start) */
   firstFrameAt: number | null;
   readonly frames: number;
+  /** main-thread ms spent drawing, summed over all frames */
+  readonly renderMs: number;
+  /** the camera is still flying or gliding */
+  readonly moving: boolean;
   info: TwinEngine['renderer']['info'];
   live: ReturnType<typeof liveCounts>;
   circuits: number;
+  quality: TwinEngine['quality'];
   injectDelta(list: CircuitLatest[]): void;
   project(circuitId: number): { x: number; y: number } | null;
   pickAt(x: number, y: number): ReturnType<TwinEngine['pickAt']>;
   colorOf(circuitId: number): string;
   isPulsing(circuitId: number): boolean;
+  /** turn the camera by rad about its target, as a drag would */
+  orbit(rad: number): void;
 }
 
 export function exposeTestHooks(e: TwinEngine, data: TwinData, inject: (l: CircuitLatest[]) => void): void {
@@ -36,14 +43,22 @@ export function exposeTestHooks(e: TwinEngine, data: TwinData, inject: (l: Circu
     get frames() {
       return e.frames;
     },
+    get renderMs() {
+      return e.renderMs;
+    },
+    get moving() {
+      return e.moving;
+    },
     info: e.renderer.info,
     live: liveCounts(),
     circuits: data.circuits.length,
+    quality: e.quality,
     injectDelta: inject,
     project: (id) => e.project(id),
     pickAt: (x, y) => e.pickAt(x, y),
     colorOf: (id) => e.painter.colorOf(id),
     isPulsing: (id) => e.painter.alarmed.has(id),
+    orbit: (rad) => e.orbit(rad),
   };
   (window as unknown as { __twin: TwinHooks }).__twin = hooks;
 }

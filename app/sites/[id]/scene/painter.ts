@@ -4,7 +4,7 @@
  */
 import type { CircuitLatest } from '../../../../lib/events/realtime.ts';
 import { srgbToLinear } from '../../../../lib/twin/circuit-geometry.ts';
-import { heatRatio, heatRgb, hexToRgb, NO_DATA_COLOR, SEVERITY_COLOR, type HeatMode } from '../../../../lib/twin/heat.ts';
+import { HEAT_STOPS, heatRatio, heatRgb, hexToRgb, NO_DATA_COLOR, SEVERITY_COLOR, type HeatMode } from '../../../../lib/twin/heat.ts';
 import type { TwinAlarm, TwinCircuit } from '../../../../lib/twin/types.ts';
 import type { Severity } from '../../../../lib/protocol/v1.ts';
 import type { CircuitLayer } from './circuits.ts';
@@ -12,6 +12,14 @@ import type { PanelLayer } from './panels.ts';
 
 const RANK: Record<Severity, number> = { warning: 1, alarm: 2, critical: 3 };
 const lin = (c: [number, number, number]): [number, number, number] => [srgbToLinear(c[0]), srgbToLinear(c[1]), srgbToLinear(c[2])];
+
+// the heat scale in linear RGB at 1/200 steps up to its top stop: a live update looks colours up, allocating nothing
+const STEPS = 200;
+const TOP = HEAT_STOPS[HEAT_STOPS.length - 1].at;
+const HEAT_LIN = Array.from({ length: STEPS + 1 }, (_, i) => lin(heatRgb((i / STEPS) * TOP)));
+const NO_DATA_LIN = lin(hexToRgb(NO_DATA_COLOR));
+const SEV_LIN = Object.fromEntries(Object.entries(SEVERITY_COLOR).map(([k, v]) => [k, lin(hexToRgb(v))])) as Record<Severity, [number, number, number]>;
+const heatLin = (r: number) => (Number.isFinite(r) ? HEAT_LIN[Math.round((Math.min(Math.max(r, 0), TOP) / TOP) * STEPS)] : NO_DATA_LIN);
 
 export class Painter {
   mode: HeatMode = 'temperature';
@@ -29,18 +37,21 @@ export class Painter {
     this.byId = new Map(circuits.map((c) => [c.id, c]));
   }
 
-  /** Merges readings (only newer ones) and repaints those circuits. */
-  applyLatest(list: CircuitLatest[]): void {
+  /** Merges readings (only newer ones) and repaints those circuits; true when a colour changed. */
+  applyLatest(list: CircuitLatest[]): boolean {
     let fresh = false;
     for (const l of list) {
       const prev = this.latest.get(l.circuitId);
       if (prev && prev.ts > l.ts) continue;
-      if (!prev) fresh = true;
-      this.latest.set(l.circuitId, prev ? { ...prev, ...l } : l);
+      if (!prev) {
+        fresh = true;
+        this.latest.set(l.circuitId, { ...l });
+      } else Object.assign(prev, l); // own copy: merged in place
       this.paintCircuit(l.circuitId);
     }
-    this.layer.flush();
+    const changed = this.layer.flush();
     if (fresh) this.paintPanelsAndBuildings();
+    return changed || fresh;
   }
 
   setAlarms(active: TwinAlarm[]): void {
@@ -82,11 +93,10 @@ export class Painter {
     if (!c) return;
     const sev = this.alarmed.get(id);
     if (sev) {
-      this.layer.paint(id, lin(hexToRgb(SEVERITY_COLOR[sev])), 1);
+      this.layer.paint(id, SEV_LIN[sev], 1);
       return;
     }
-    const r = heatRatio(this.mode, c, this.latest.get(id));
-    this.layer.paint(id, lin(Number.isFinite(r) ? heatRgb(r) : hexToRgb(NO_DATA_COLOR)), 0);
+    this.layer.paint(id, heatLin(heatRatio(this.mode, c, this.latest.get(id))), 0);
   }
 
   private paintPanelsAndBuildings(): void {

@@ -5,14 +5,17 @@
  * Below the limit, sustained arcing may raise a warning (预警) only.
  */
 import type { Circuit } from '../circuit.ts';
-import { step } from '../lifecycle.ts';
-import { emit, type DetectionRecord } from '../records.ts';
-import { ARC_PRE, ARC_RATE, ARC_RUN, T_ARC } from '../slots.ts';
+import { busy } from '../lifecycle.ts';
+import { V, V_TS, V_ELAPSED } from '../reading.ts';
+import { judge, type DetectionRecord } from '../records.ts';
+import { ARC_PRE, ARC_RATE, ARC_RUN, F_ARC, T_ARC } from '../slots.ts';
 
 const DIMMER_MAX = 54;
 const PREWARN_RUN = 3;
 
-export function arc(c: Circuit, ts: number, count: number, elapsedS: number, out: DetectionRecord[]): void {
+export function arc(c: Circuit, out: DetectionRecord[]): void {
+  const ts = V[V_TS];
+  const count = V[F_ARC], elapsedS = V[V_ELAPSED];
   if (count !== count) return; // absent or withheld by sensor health
   const s = c.s;
   const rate = count / elapsedS;
@@ -24,6 +27,5 @@ export function arc(c: Circuit, ts: number, count: number, elapsedS: number, out
   const pre = c.prof.arcPrewarnPerS;
   s[ARC_PRE] = pre > 0 && rate >= pre && count > DIMMER_MAX ? s[ARC_PRE] + 1 : 0;
   const level = rate >= thr ? (s[ARC_RUN] >= 3 || rate >= 4 * thr ? 3 : 2) : s[ARC_PRE] >= PREWARN_RUN ? 1 : 0;
-  const act = step(s, T_ARC, c.pers, ts, level, rate > 9 || s[ARC_PRE] > 0, rate, level >= 2 ? thr : pre, 0);
-  if (act) emit(c, T_ARC, act, ts, out);
+  if (busy(c, T_ARC, level)) judge(c, T_ARC, ts, level, rate > 9 || s[ARC_PRE] > 0, rate, level >= 2 ? thr : pre, 0, out);
 }

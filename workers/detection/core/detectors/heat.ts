@@ -1,67 +1,110 @@
 /**
  * Temperature detectors. overtemperature: hottest trusted terminal against the set point and the
- * insulation limit. abnormal_heating: each terminal's rise over the panel ambient is fitted online
- * against its own lagged (I/In)² (a first-order terminal model); a loose or oxidised joint shows as a
- * steeper slope than its siblings at equal current (phases, and phase vs neutral), or as rise the
- * reference model cannot explain. Sun on the box heats ambient and every terminal alike, so it cancels.
- * A terminal whose zero-load offset wanders while its load response stays normal is a drifting sensor.
+ * insulation limit, with a projected 预警. abnormal_heating: each terminal's rise over the panel air is
+ * fitted online against its own lagged (I/In)²; what one pole runs above its model and its siblings is
+ * told apart as heat (follows I²) or a drifting sensor (follows time). Sun on the box heats the panel air
+ * and every terminal alike, so it cancels.
  */
 import type { Circuit } from '../circuit.ts';
-import { step } from '../lifecycle.ts';
-import { emit, type DetectionRecord } from '../records.ts';
+import { busy, severityOf } from '../lifecycle.ts';
+import { V, V_TS, V_DA, V_HA } from '../reading.ts';
+import { judge, type DetectionRecord } from '../records.ts';
 import { flagSensor, unflagDrift } from '../sensor.ts';
 import { TABLE_AMBIENT_C } from '../thermal.ts';
 import {
-  A_CABLE, AMB_T, TH_THETA, F_TA, G_LAST_DT, H_BASE, H_SIZE, H_XLAG, HT_DIFF, SENSOR_DRIFT, T_HEATING, T_OVERTEMP,
-  H_MW, H_MX, H_MY, H_MXX, H_MXY, H_FW, H_FX, H_FE, H_FXX, H_FXE, H_RES,
+  A_CABLE, A_FAST, A_SLOW, A_TERM, AMB_T, F_TA, G_LAST_DT, G_T0, H_BASE, H_SIZE, H_XLAG, H_XF, HT_DIFF, SENSOR_DRIFT, T_HEATING, T_OVERTEMP,
+  G_HT, G_HTT, G_HW, H_MW, H_MX, H_MY, H_MXX, H_MXY, H_RES, H_E, H_TE, H_EE, H_UU, H_UUT, H_UUTT, H_UE, H_UTE, H_TPREV, H_TRATE,
 } from '../slots.ts';
 
 const K_BRK = 11; // K: breaker pole/terminal self-heating at rated current (typical 8–14 K)
-const DRIFT_K = 6; // offset at light load that marks a drifting sensor
 const MIN_VAR = 0.002; // variance of (I/In)² needed to separate slope from offset
-const LIGHT = 0.02; // (I/In)² below which a joint cannot make DRIFT_K of extra heat (I < 14 % In)
 
-export function overtemperature(c: Circuit, ts: number, ta: number, tb: number, tc: number, tn: number, out: DetectionRecord[]): void {
-  let t = -Infinity, which = 0;
-  if (ta > t) { t = ta; which = 0; }
-  if (tb > t) { t = tb; which = 1; }
-  if (tc > t) { t = tc; which = 2; }
-  if (tn > t) { t = tn; which = 3; }
-  if (t === -Infinity) return; // NaN compares false: nothing trusted this sample
+/** Smoothed rate of change of one trusted terminal reading (K/s), for the overtemperature projection. */
+function trackRate(s: Float64Array, o: number, t: number, dt: number, a: number): void {
+  const prev = s[o + H_TPREV];
+  s[o + H_TPREV] = t;
+  if (prev !== prev) { s[o + H_TRATE] = 0; return; }
+  s[o + H_TRATE] += ((t - prev) / dt - s[o + H_TRATE]) * a;
+}
+
+/**
+ * overtemperature: the hottest trusted terminal against the set point (报警) and the insulation limit
+ * (critical). The 预警 before the set point is a forecast, not a band: a terminal in the last `margin` K
+ * warns only when, at the present load, it is still heading for the set point — its first-order projection
+ * T + τ·dT/dt (τ the conductor's time constant) reaches it. A circuit that runs warm at its daily peak and
+ * levels off below the set point (a well-loaded lamp circuit on a summer morning) is not a hazard.
+ */
+export function overtemperature(c: Circuit, out: DetectionRecord[]): void {
+  const ts = V[V_TS];
+  const s = c.s, dt = s[G_LAST_DT], a = s[A_CABLE];
+  let t = -Infinity, which = 0, proj = -Infinity;
+  for (let i = 0; i < 4; i++) {
+    const v = V[F_TA + i];
+    if (v !== v) continue; // NaN: absent or withheld by sensor health
+    const o = H_BASE + i * H_SIZE;
+    trackRate(s, o, v, dt, a);
+    const r = s[o + H_TRATE];
+    const p = v + (r > 0 ? r * c.tauCableS : 0);
+    if (p > proj) proj = p;
+    if (v > t) { t = v; which = i; }
+  }
+  if (t === -Infinity) return; // nothing trusted this sample
   const sp = c.prof.tempSetC, m = c.prof.tempWarnMarginK;
-  const level = t >= c.limitC + 10 || t >= sp + 20 ? 3 : t >= sp ? 2 : t >= sp - m ? 1 : 0;
-  const act = step(c.s, T_OVERTEMP, c.pers, ts, level, t >= sp - m - 3, t, level >= 2 ? sp : sp - m, F_TA + which);
-  if (act) emit(c, T_OVERTEMP, act, ts, out);
+  const level = t >= c.limitC + 10 || t >= sp + 20 ? 3 : t >= sp ? 2 : t >= sp - m && proj >= sp ? 1 : 0;
+  if (busy(c, T_OVERTEMP, level)) judge(c, T_OVERTEMP, ts, level, t >= sp - m - 3, t, level >= 2 ? sp : sp - m, F_TA + which, out);
 }
 
 // scratch, reused: the hot path allocates nothing
-const T = new Float64Array(4), X = new Float64Array(4), R = new Float64Array(4), EX = new Float64Array(4);
+const T = new Float64Array(4), R = new Float64Array(4);
 
-const SLOW_TAU_S = 2 * 86_400; // per-pole baseline of the rise: learned over days, only while calm
-const FAST_TAU_S = 6 * 3600; // excess-vs-load regression: within a daily load cycle
-const CALM_K = 3; // differential excess below which the baseline keeps learning
-const MIN_VAR_F = 0.0008; // variance of (I/In)² needed to tell a load-scaled excess from an offset
+const CALM_K = 3; // excess below which a pole's healthy model keeps learning at full speed
 const MATURE_W = 0.39; // slow-model weight (≈ 1 day: one full load cycle separates offset from slope) before residuals are judged
-const DRIFT_GAP = 2.5; // K: a sensor drifting ≤ 6 K/day leads its 6 h mean by ≤ 1.5 K; a heating joint accelerates past this
-const FAST_GAP = 5; // K: excess running this far ahead of its 6 h mean grows faster than any drift — heat, not a sensor
+const WINDOW_W = 0.5; // excess-window weight (≈ 4 h of the 6 h window) before its shape is judged
+const DRIFT_K = 6; // K: an excess this large that follows time, not load, is a drifting sensor
+const DRIFT_RATE = 0.35; // K/h: faster than a drifting sensor creeps (≤ 6 K/day, 0.25 K/h)
+const FIT_FLOOR = 0.15; // K²: noise floor of the shape fits (two sensors' noise and the models' error)
+const SHAPE = 2; // the other explanation must fit this many times worse
+const SHIFT_H = 48; // move the time origin forward after this many hours (keeps the moments well conditioned)
+const HOUR_MS = 3_600_000;
 const SENSOR_DRIFT_CODE = SENSOR_DRIFT;
+
+/** Move the time origin of the shape moments forward by d hours. */
+function shiftTime(s: Float64Array, d: number): void {
+  const t = s[G_HT];
+  s[G_HTT] += d * d - 2 * d * t;
+  s[G_HT] = t - d;
+  for (let i = 0; i < 4; i++) {
+    const o = H_BASE + i * H_SIZE;
+    s[o + H_TE] -= d * s[o + H_E];
+    s[o + H_UUTT] += d * d * s[o + H_UU] - 2 * d * s[o + H_UUT];
+    s[o + H_UUT] -= d * s[o + H_UU];
+    s[o + H_UTE] -= d * s[o + H_UE];
+  }
+}
 
 /**
  * abnormal_heating by pole differentials at equal current. Each terminal's rise over the panel air is
  * compared with a slowly learned model of its own healthy rise (offset + slope on the lagged (I/In)²); the
  * residual of one pole minus its siblings' (a vs n single-phase; a/b/c/n three-phase) cancels everything
- * the panel shares (sun, heaters, ambient lag, festival load). A loose joint's excess grows and scales with
- * I²; a drifting sensor's is an offset that does not follow load (and shows at light load): that is a
- * sensor fault, withheld from hazard detection. `drift` has bit i set for fields already flagged drifting
- * (their raw values are passed so the flag can be lifted when the offset is gone).
+ * the panel shares (sun, heaters, ambient lag, festival load). What is left — the excess — has two possible
+ * causes, told apart by its shape over the last hours:
+ *  - a loose or oxidised joint: I²·R heat, so the excess follows the load, e = u·(c + d·t) (u = (I/In)² at the
+ *    terminal's time constant; R grows, hence the time term), and is nil when no current flows;
+ *  - a drifting sensor: an offset that follows time, not load, e = a + b·t, and creeps (≤ 6 K/day).
+ * Both are fitted by least squares on exponentially weighted moments; the one that fits clearly better
+ * decides. A drift is flagged as a sensor fault (that field is then withheld from hazard detection); a
+ * load-following excess is heat. An excess that is not (yet) told apart raises heat only while it grows
+ * faster than a sensor can drift. `drift` has bit i set for fields already flagged drifting (their raw
+ * values are passed so the flag can be lifted when the excess turns out to follow load, or is gone).
  */
-export function heating(c: Circuit, ts: number, ta: number, tb: number, tc: number, tn: number, ia: number, ib: number, ic: number, drift: number, out: DetectionRecord[]): void {
+export function heating(c: Circuit, drift: number, out: DetectionRecord[]): void {
+  const ts = V[V_TS];
   const s = c.s;
+  const ta = V[V_DA], tb = V[V_DA + 1], tc = V[V_DA + 2], tn = V[V_DA + 3], ia = V[V_HA], ib = V[V_HA + 1], ic = V[V_HA + 2];
   let amb = s[AMB_T];
   if (amb !== amb) amb = Math.min(ta === ta ? ta : Infinity, tb === tb ? tb : Infinity, tc === tc ? tc : Infinity, tn === tn ? tn : Infinity);
   if (amb === Infinity) return;
-  const inA = c.inA, aT = s[A_CABLE], dt = s[G_LAST_DT];
-  const aS = 1 - Math.exp(-dt / SLOW_TAU_S), aF = 1 - Math.exp(-dt / FAST_TAU_S);
+  const inA = c.inA, aT = s[A_CABLE], aU = s[A_TERM], aS = s[A_SLOW], aF = s[A_FAST];
   const kCable = (c.limitC - TABLE_AMBIENT_C) * (inA / c.izA) * (inA / c.izA);
   const ineutral = c.three ? Math.max(Math.sqrt(Math.max(0, ia * ia + ib * ib + ic * ic - ia * ib - ib * ic - ic * ia)), (ia + ib + ic) / 3) : ia;
   T[0] = ta; T[1] = tb; T[2] = tc; T[3] = tn;
@@ -73,7 +116,8 @@ export function heating(c: Circuit, ts: number, ta: number, tb: number, tc: numb
     if (cur !== cur) continue;
     const r = cur / inA;
     s[o + H_XLAG] += (r * r - s[o + H_XLAG]) * aT;
-    const x = (X[i] = s[o + H_XLAG]);
+    s[o + H_XF] += (r * r - s[o + H_XF]) * aU;
+    const x = s[o + H_XLAG];
     if (T[i] !== T[i]) continue;
     const y = T[i] - amb;
     // slow model of this pole's healthy rise
@@ -102,10 +146,24 @@ export function heating(c: Circuit, ts: number, ta: number, tb: number, tc: numb
     n++;
   }
   if (n < 2) return;
+  // time axis of the shape fits, in hours from an origin that moves forward now and then
+  if (s[G_T0] !== s[G_T0]) s[G_T0] = ts;
+  let th = (ts - s[G_T0]) / HOUR_MS;
+  if (th > SHIFT_H) {
+    shiftTime(s, th);
+    s[G_T0] = ts;
+    th = 0;
+  }
+  // exponentially weighted moments over ~6 h (weight-normalised means); weight and time are shared
+  s[G_HW] += (1 - s[G_HW]) * aF;
+  const a = aF / s[G_HW];
+  s[G_HT] += (th - s[G_HT]) * a;
+  s[G_HTT] += (th * th - s[G_HTT]) * a;
+  const mt = s[G_HT], vt = s[G_HTT] - mt * mt, judged = s[G_HW] >= WINDOW_W;
+  const open = (c.live & (1 << T_HEATING)) !== 0 && severityOf(s, T_HEATING) > 0; // the mask spares the slot read
   let level = 0, best = -Infinity, bestI = 0, hold = false;
-  const warnD = Math.round(Math.max(6, 0.67 * c.prof.heatWarnK) * 10) / 10, alarmD = Math.round(Math.max(warnD + 4, 0.8 * c.prof.heatAlarmK) * 10) / 10;
+  const warnD = c.heatWarnD, alarmD = c.heatAlarmD;
   for (let i = 0; i < 4; i++) {
-    EX[i] = NaN;
     if (R[i] !== R[i]) continue;
     // reference: the siblings' residual (median of up to three; drifting siblings excluded)
     let r1 = NaN, r2 = NaN, r3 = NaN, m = 0;
@@ -118,49 +176,64 @@ export function heating(c: Circuit, ts: number, ta: number, tb: number, tc: numb
     const ref = m === 1 ? r1 : m === 2 ? (r1 + r2) / 2 : Math.max(Math.min(r1, r2), Math.min(Math.max(r1, r2), r3));
     // hotter than its own healthy model AND than its siblings: a common-mode cooling of the siblings (their
     // terminals lagging a load step or an inrush, the panel air warming faster than the metal) is not heat here
-    const ex = (EX[i] = R[i] - (ref > 0 ? ref : 0));
+    const e = R[i] - (ref > 0 ? ref : 0);
     const o = H_BASE + i * H_SIZE;
-    s[o + H_RES] = ex;
-    s[o + H_FW] += (1 - s[o + H_FW]) * aF;
-    const x = X[i], a = aF / s[o + H_FW];
-    s[o + H_FX] += (x - s[o + H_FX]) * a;
-    s[o + H_FE] += (ex - s[o + H_FE]) * a;
-    s[o + H_FXX] += (x * x - s[o + H_FXX]) * a;
-    s[o + H_FXE] += (x * ex - s[o + H_FXE]) * a;
-    const v = s[o + H_FXX] - s[o + H_FX] * s[o + H_FX];
-    const em = s[o + H_FE];
-    // offset part of the excess (what is left at zero load): a joint has none, a drifting sensor all of it
-    const beta = v > MIN_VAR_F ? (s[o + H_FXE] - s[o + H_FX] * em) / v : NaN;
-    const alpha = beta === beta ? em - beta * s[o + H_FX] : NaN;
-    // growth: a drifting sensor creeps (≤ 6 K/day, so it leads its 6 h mean by ≤ 1.5 K); a loose joint's
-    // contact resistance grows exponentially, so its excess runs ahead of its own recent mean
-    const gap = ex - em;
-    // load share of the mean excess: ≈ 1 for a joint (I²·R), ≈ 0 for an offset; judged only while it is not
-    // growing faster than a drift can
-    const share = alpha === alpha && em !== 0 ? (em - alpha) / em : NaN;
-    const offsetShape = share === share && share < 0.35 && gap * em <= DRIFT_GAP * Math.abs(em);
-    const offsetLike = (offsetShape && Math.abs(em) >= DRIFT_K) ||
-      (x < LIGHT && s[TH_THETA] < 1 && Math.abs(ex) >= DRIFT_K && Math.abs(em) >= 0.6 * DRIFT_K && em * ex > 0 && Math.abs(gap) <= DRIFT_GAP);
-    if ((drift >> i) & 1) {
-      // a flagged drift is lifted once the offset is really gone, or when the excess grows faster than any
-      // drift can (a joint heating at light load looks offset-like until it accelerates)
-      if ((Math.abs(em) < 1.5 && Math.abs(ex) < 2) || (gap >= FAST_GAP && ex >= warnD)) unflagDrift(s, F_TA + i);
+    s[o + H_RES] = e;
+    const u = s[o + H_XF], ut = u * th;
+    s[o + H_E] += (e - s[o + H_E]) * a;
+    s[o + H_TE] += (th * e - s[o + H_TE]) * a;
+    s[o + H_EE] += (e * e - s[o + H_EE]) * a;
+    s[o + H_UU] += (u * u - s[o + H_UU]) * a;
+    s[o + H_UUT] += (u * ut - s[o + H_UUT]) * a;
+    s[o + H_UUTT] += (ut * ut - s[o + H_UUTT]) * a;
+    s[o + H_UE] += (u * e - s[o + H_UE]) * a;
+    s[o + H_UTE] += (ut * e - s[o + H_UTE]) * a;
+    const em = s[o + H_E];
+    const flagged = (drift >> i) & 1;
+    // an excess below every threshold, on a healthy field, with nothing open, needs no explaining
+    if (!flagged && !open && e < warnD && Math.abs(em) < DRIFT_K) {
+      if (e > best && level === 0) { best = e; bestI = i; }
       continue;
     }
-    if (offsetLike && Math.abs(R[i]) >= Math.abs(ref)) {
+    // drift: e = α + β·t
+    const ve = s[o + H_EE] - em * em;
+    const cte = s[o + H_TE] - mt * em;
+    const beta = vt > 1e-6 ? cte / vt : 0; // K/h
+    const rssD = Math.max(0, vt > 1e-6 ? ve - cte * beta : ve);
+    // joint: e = u·(γ + δ·t), no constant term
+    const uu = s[o + H_UU], uut = s[o + H_UUT], uutt = s[o + H_UUTT], ue = s[o + H_UE], ute = s[o + H_UTE];
+    const det = uu * uutt - uut * uut;
+    let gamma = 0, delta = 0;
+    if (det > 1e-12 * uu * uutt && det > 0) {
+      gamma = (uutt * ue - uut * ute) / det;
+      delta = (uu * ute - uut * ue) / det;
+    } else if (uu > 1e-9) gamma = ue / uu;
+    const rssJ = Math.max(0, s[o + H_EE] - gamma * ue - delta * ute);
+    const followsTime = judged && rssJ + FIT_FLOOR > SHAPE * (rssD + FIT_FLOOR);
+    const followsLoad = judged && rssD + FIT_FLOOR > SHAPE * (rssJ + FIT_FLOOR);
+    // excess at rated current from the joint fit (K), for the hysteresis while the load is light
+    const atRated = gamma + delta * th;
+    const creeping = Math.abs(beta) <= DRIFT_RATE;
+    if (flagged) {
+      // a flagged drift is lifted once the offset is really gone, or when the excess turns out to be heat
+      if ((Math.abs(em) < 1.5 && Math.abs(e) < 2) || (followsLoad && e >= warnD && atRated > 0)) unflagDrift(s, F_TA + i);
+      continue;
+    }
+    if (followsTime && creeping && Math.abs(em) >= DRIFT_K && Math.abs(e - em) <= DRIFT_K && Math.abs(R[i]) >= Math.abs(ref)) {
       flagSensor(s, F_TA + i, SENSOR_DRIFT_CODE);
       continue;
     }
-    // an offset-shaped excess still building up towards the drift flag raises nothing meanwhile
-    if (offsetLike || (offsetShape && Math.abs(em) >= 0.5 * DRIFT_K)) continue;
-    const lv = ex >= 2 * alarmD ? 3 : ex >= alarmD ? 2 : ex >= warnD ? 1 : 0;
-    if (lv > level || (lv === level && ex > best)) { level = lv; best = ex; bestI = i; }
-    // hysteresis: a joint cools at night with the load, its daily-mean excess keeps the alarm
-    // (and the load-scaled excess, K at rated current, keeps it while the load is light)
-    if (ex >= 0.6 * warnD || em >= 0.4 * warnD || (beta === beta && beta >= warnD && em > 0 && (alpha !== alpha || alpha < 0.5 * em + 1))) hold = true;
+    // an offset building up the way a drift does raises nothing meanwhile; an excess not yet told apart
+    // counts as heat only while it grows faster than a sensor drifts
+    if (followsTime && creeping) continue;
+    if (!followsLoad && !followsTime && beta <= DRIFT_RATE && e < 2 * alarmD) continue;
+    const lv = e >= 2 * alarmD ? 3 : e >= alarmD ? 2 : e >= warnD ? 1 : 0;
+    if (lv > level || (lv === level && e > best)) { level = lv; best = e; bestI = i; }
+    // hysteresis: a joint cools at night with the load, its recent mean excess keeps the alarm
+    // (and so does its load-scaled excess, K at rated current, while the load is light)
+    if (e >= 0.6 * warnD || em >= 0.4 * warnD || (followsLoad && atRated >= warnD)) hold = true;
   }
   if (best === -Infinity) return;
   s[HT_DIFF] = best;
-  const act = step(s, T_HEATING, c.pers, ts, level, hold, best, level >= 2 ? alarmD : warnD, F_TA + bestI);
-  if (act) emit(c, T_HEATING, act, ts, out);
+  if (busy(c, T_HEATING, level)) judge(c, T_HEATING, ts, level, hold, best, level >= 2 ? alarmD : warnD, F_TA + bestI, out);
 }

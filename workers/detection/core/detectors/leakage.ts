@@ -1,24 +1,31 @@
 /**
  * Leakage detectors. residual_current: the GB 50116 set point with M-of-N persistence (an RCD test
- * press is one sample). insulation_degradation: humidity-corrected leakage trending up from its own
- * baseline while still below the set point — rain raises healthy leakage too, so the humidity
- * sensitivity is fitted online and removed before the trend is judged.
+ * press is one sample; so is a lone spike, so a jump the sensor check holds back still counts). insulation_degradation: corrected leakage trending up from its own baseline while
+ * still below the set point. Healthy leakage follows the load (cable capacitance and filters carry current
+ * in proportion: a motor's leakage comes and goes with it) and the humidity (rain, dew): both sensitivities
+ * are fitted online and removed before the trend is judged.
  */
 import type { Circuit } from '../circuit.ts';
-import { step } from '../lifecycle.ts';
-import { emit, type DetectionRecord } from '../records.ts';
+import { busy } from '../lifecycle.ts';
+import { V, V_TS } from '../reading.ts';
+import { HELD_IR } from '../sensor.ts';
+import { judge, type DetectionRecord } from '../records.ts';
 import {
-  A_DAY, A_HOUR, A_WEEK, AMB_RH, LK_BASE, LK_C, LK_PREV, LK_RW, LK_S, LK_SLOPE, LK_STEPN, LK_STEPV, LK_T0, LK_TW, T_INSULATION, T_RESIDUAL,
+  A_DAY, A_HOUR, A_WEEK, AMB_RH, F_IA, F_IR, LK_BASE, LK_C, LK_PREV, LK_REG, LK_S, LK_SLOPE, LK_STEPN, LK_STEPV, LK_T0, LK_TW, T_INSULATION, T_RESIDUAL,
 } from '../slots.ts';
 
 const RH_DRY = 60; // % below which humidity does not matter for leakage
 const STEP_MA = 20; // a one-sample jump this big that then holds is a connected appliance, not ageing insulation
 const STEP_HOLD = 3;
+const MIN_VAR_H = 25; // %rh²: humidity variance needed before its sensitivity is fitted
+const MIN_VAR_L = 0.002; // (ΣI/In)²: load variance needed before the load's share of leakage is fitted
+const REG_MATURE_W = 0.13; // weight of the weekly regression after about a day
 
 /**
- * A leakage step (an appliance with big EMC filters plugged in, or removed) jumps in one sample and then
- * holds; degrading insulation creeps up a few mA per sample at most. A confirmed step moves the baseline
- * and the regressions with it, so it is never read as a trend. A one-sample RCD test press does not hold.
+ * A leakage step the load does not explain (an appliance with big EMC filters plugged in, or removed) jumps
+ * in one sample and then holds; degrading insulation creeps up a few mA per sample at most. A confirmed step
+ * moves the baseline and the regressions with it, so it is never read as a trend. A one-sample RCD test
+ * press does not hold. `ir` here is the load-corrected leakage.
  */
 function stepCheck(s: Float64Array, ir: number): void {
   const prev = s[LK_PREV];
@@ -29,74 +36,110 @@ function stepCheck(s: Float64Array, ir: number): void {
     if (Math.abs(ir - prev) < 0.25 * Math.abs(pend) && Math.abs(ir - prev) < STEP_MA) {
       if (++s[LK_STEPN] >= STEP_HOLD) {
         s[LK_STEPN] = 0;
-        s[LK_BASE] += pend;
+        // a step down never takes the baseline below the new level (its step up may have gone unconfirmed)
+        const b = s[LK_BASE];
+        s[LK_BASE] = pend > 0 ? b + pend : Math.max(0, b + pend, Math.min(b, ir));
         s[LK_S] = ir;
         const w = s[LK_TW];
         s[LK_TW + 2] += pend * w;
         s[LK_TW + 4] += pend * s[LK_TW + 1];
-        const wr = s[LK_RW];
-        s[LK_RW + 2] += pend * wr;
-        s[LK_RW + 4] += pend * s[LK_RW + 1];
+        // the fitted intercept takes the step at once (shift every past leakage by it)
+        s[LK_REG + 3] += pend;
+        s[LK_REG + 7] += pend * s[LK_REG + 1];
+        s[LK_REG + 8] += pend * s[LK_REG + 2];
       }
       return;
     }
     s[LK_STEPN] = 0;
   }
   const j = ir - prev;
-  // upward only: downward the baseline already follows within a day
-  if (j >= STEP_MA && j >= 0.15 * prev) {
+  // both ways: a motor's leakage (filters, windings) comes and goes with it, so an appliance switched off
+  // must take back what switching it on added, or the baseline ratchets up with every start
+  if (Math.abs(j) >= STEP_MA && Math.abs(j) >= 0.15 * Math.max(prev, ir)) {
     s[LK_STEPV] = j;
     s[LK_STEPN] = 1;
   }
 }
 const DAY_MS = 86_400_000;
 
-export function residual(c: Circuit, ts: number, ir: number, out: DetectionRecord[]): void {
+export function residual(c: Circuit, out: DetectionRecord[]): void {
+  const ts = V[V_TS];
+  // a jump held back as a possible spike still counts here: M-of-N persistence already ignores a lone spike
+  const ir = V[F_IR] === V[F_IR] ? V[F_IR] : HELD_IR[0];
   if (ir !== ir) return;
   const sp = c.prof.residualSetMa;
   const level = ir >= 2 * sp || ir >= 1000 ? 3 : ir >= sp ? 2 : 0;
-  const act = step(c.s, T_RESIDUAL, c.pers, ts, level, ir >= 0.9 * sp, ir, sp, 0);
-  if (act) emit(c, T_RESIDUAL, act, ts, out);
+  if (busy(c, T_RESIDUAL, level)) judge(c, T_RESIDUAL, ts, level, ir >= 0.9 * sp, ir, sp, 0, out);
 }
 
-/** Exponentially weighted mean update of a (w, Σx, Σy, Σxx, Σxy) block. */
-function ewReg(s: Float64Array, o: number, a: number, x: number, y: number): void {
-  s[o] += (1 - s[o]) * a;
-  s[o + 1] += (x - s[o + 1]) * a;
-  s[o + 2] += (y - s[o + 2]) * a;
-  s[o + 3] += (x * x - s[o + 3]) * a;
-  s[o + 4] += (x * y - s[o + 4]) * a;
-}
-function slopeOf(s: Float64Array, o: number, minVar: number): number {
-  const v = s[o + 3] - s[o + 1] * s[o + 1];
-  return v > minVar ? (s[o + 4] - s[o + 1] * s[o + 2]) / v : 0;
-}
+/*
+ * The two regressions below are exponentially weighted mean updates of (w, Σx, Σy, Σxx, Σxy) blocks, written
+ * out in place: a helper taking the numbers as arguments would box them on every sample.
+ */
 
-export function insulation(c: Circuit, ts: number, ir: number, out: DetectionRecord[]): void {
+export function insulation(c: Circuit, out: DetectionRecord[]): void {
+  const ts = V[V_TS];
+  const ir = V[F_IR];
   if (ir !== ir) return;
   const s = c.s;
   const sp = c.prof.residualSetMa, rise = c.prof.leakRiseWarnMa;
-  // one-hour smoothing, with each sample's pull limited so a single spike cannot move it far
-  if (s[LK_S] !== s[LK_S]) s[LK_S] = ir;
-  if (s[LK_BASE] === s[LK_BASE]) stepCheck(s, ir);
-  const d = ir - s[LK_S];
-  s[LK_S] += Math.max(-rise, Math.min(rise, d)) * s[A_HOUR];
   const rh = s[AMB_RH];
   const hx = rh === rh && rh > RH_DRY ? rh - RH_DRY : 0;
-  ewReg(s, LK_RW, s[A_WEEK], hx, s[LK_S]);
+  // load: the phase currents' sum in units of In (a missing phase counts as idle)
+  const ia = V[F_IA], ib = V[F_IA + 1], ic = V[F_IA + 2];
+  const L = ((ia === ia ? ia : 0) + (ib === ib ? ib : 0) + (ic === ic ? ic : 0)) / c.inA;
+  {
+    const r = LK_REG;
+    s[r] += (1 - s[r]) * s[A_WEEK];
+    const a = s[A_WEEK] / s[r]; // weight-normalised: the first hours are a plain running mean
+    s[r + 1] += (hx - s[r + 1]) * a;
+    s[r + 2] += (L - s[r + 2]) * a;
+    s[r + 3] += (ir - s[r + 3]) * a;
+    s[r + 4] += (hx * hx - s[r + 4]) * a;
+    s[r + 5] += (hx * L - s[r + 5]) * a;
+    s[r + 6] += (L * L - s[r + 6]) * a;
+    s[r + 7] += (hx * ir - s[r + 7]) * a;
+    s[r + 8] += (L * ir - s[r + 8]) * a;
+  }
+  const mh = s[LK_REG + 1], mL = s[LK_REG + 2], my = s[LK_REG + 3];
+  const vh = s[LK_REG + 4] - mh * mh, vL = s[LK_REG + 6] - mL * mL, vhL = s[LK_REG + 5] - mh * mL;
+  const ch = s[LK_REG + 7] - mh * my, cL = s[LK_REG + 8] - mL * my;
+  let bh = 0, bL = 0;
+  // sensitivities only from a regression with about a day behind it (a few hours can hold any slope)
+  const fitted = s[LK_REG] >= REG_MATURE_W;
+  const okH = fitted && vh > MIN_VAR_H, okL = fitted && vL > MIN_VAR_L, det = vh * vL - vhL * vhL;
+  if (okH && okL && det > 1e-3 * vh * vL) { bh = (vL * ch - vhL * cL) / det; bL = (vh * cL - vhL * ch) / det; }
+  else if (okL) bL = cL / vL;
+  else if (okH) bh = ch / vh;
   // healthy leakage scales with its own level in the wet (surface films: ×2–3 from dry to saturated air), so the
-  // fitted sensitivity is capped at 5 %/%rh of the mean leakage; an appliance switching its EMC filters in and out
-  // while the weather changes must not be read as a huge humidity slope. Leakage is never negative.
-  const beta = Math.min(Math.max(0, slopeOf(s, LK_RW, 25)), 0.05 * Math.max(0, s[LK_RW + 2]));
-  const corrected = Math.max(0, s[LK_S] - beta * hx);
+  // humidity sensitivity is capped at 5 %/%rh of the mean leakage; an appliance switching its EMC filters in and
+  // out while the weather changes must not be read as a huge humidity slope. Neither sensitivity is negative,
+  // and leakage is never negative.
+  bh = Math.min(Math.max(0, bh), 0.05 * Math.max(0, my));
+  bL = Math.max(0, bL);
+  const lc = Math.max(0, ir - bL * L); // the leakage at no load (never negative)
+  // one-hour smoothing, with each sample's pull limited so a single spike cannot move it far
+  if (s[LK_S] !== s[LK_S]) s[LK_S] = lc;
+  if (s[LK_BASE] === s[LK_BASE]) stepCheck(s, lc);
+  const d = lc - s[LK_S];
+  s[LK_S] += Math.max(-rise, Math.min(rise, d)) * s[A_HOUR];
+  const corrected = Math.max(0, s[LK_S] - bh * hx);
   s[LK_C] = corrected;
   if (s[LK_BASE] !== s[LK_BASE]) s[LK_BASE] = corrected;
   // the baseline follows downward within a day but upward only over weeks, so a slow rise stands out
   const db = corrected - s[LK_BASE];
   s[LK_BASE] += db * (db < 0 ? s[A_DAY] : s[A_WEEK] * 0.25);
   if (s[LK_T0] === 0) s[LK_T0] = ts;
-  ewReg(s, LK_TW, s[A_DAY], (ts - s[LK_T0]) / DAY_MS, corrected);
-  const slope = slopeOf(s, LK_TW, 1e-4);
+  {
+    const ad = s[A_DAY], x = (ts - s[LK_T0]) / DAY_MS;
+    s[LK_TW] += (1 - s[LK_TW]) * ad;
+    s[LK_TW + 1] += (x - s[LK_TW + 1]) * ad;
+    s[LK_TW + 2] += (corrected - s[LK_TW + 2]) * ad;
+    s[LK_TW + 3] += (x * x - s[LK_TW + 3]) * ad;
+    s[LK_TW + 4] += (x * corrected - s[LK_TW + 4]) * ad;
+  }
+  const vt = s[LK_TW + 3] - s[LK_TW + 1] * s[LK_TW + 1];
+  const slope = vt > 1e-4 ? (s[LK_TW + 4] - s[LK_TW + 1] * s[LK_TW + 2]) / vt : 0;
   s[LK_SLOPE] = slope;
   const up = corrected - s[LK_BASE];
   const mature = s[LK_TW] > 0.5; // about half a day of history before any trend call
@@ -105,6 +148,5 @@ export function insulation(c: Circuit, ts: number, ir: number, out: DetectionRec
     up >= 2 * rise && slope > 0 ? 2 :
     up >= rise && slope > 0 ? 1 : 0;
   const hold = up >= 0.6 * rise && corrected < sp;
-  const act = step(s, T_INSULATION, c.pers, ts, level, hold, corrected, level === 2 ? 0.7 * sp : s[LK_BASE] + rise, 0);
-  if (act) emit(c, T_INSULATION, act, ts, out);
+  if (busy(c, T_INSULATION, level)) judge(c, T_INSULATION, ts, level, hold, corrected, level === 2 ? 0.7 * sp : s[LK_BASE] + rise, 0, out);
 }

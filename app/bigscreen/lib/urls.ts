@@ -1,0 +1,19 @@
+/**
+ * The wall's API addresses, in one place: the page preloads the first ones while the scripts load, and a
+ * preload is used only by a request for exactly the same URL.
+ */
+import type { TrendRange } from '../../../server/bigscreen/pure/buckets.ts';
+
+export const SITES_URL = '/api/sites';
+export const BASEMAP_URLS = ['/basemap/prefecture.geojson', '/basemap/counties.geojson', '/basemap/county-labels.geojson'] as const;
+
+export const summaryUrl = (county: number | null) => `/api/bigscreen/summary${county ? `?county=${county}` : ''}`;
+export const trendsUrl = (range: TrendRange, county: number | null) =>
+  `/api/bigscreen/trends?range=${range}${county ? `&county=${county}` : ''}`;
+
+/** into a site's twin from the wall, and back to the wall with that site selected (useSiteFocus) */
+export const twinHref = (id: string) => `/sites/${encodeURIComponent(id)}?from=bigscreen`;
+export const backHref = (id: string) => `/bigscreen?site=${encodeURIComponent(id)}`;
+
+/** what the first render asks for (the sites come in the page itself) */
+export const FIRST_URLS = [summaryUrl(null), trendsUrl('24h', null), ...BASEMAP_URLS];
