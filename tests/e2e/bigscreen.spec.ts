@@ -88,6 +88,9 @@ test('leader: counties and sites drawn, live fault turns its site red and reache
   await wallReady(page);
   await expect(page.getByTestId('bigscreen-map')).toHaveAttribute('data-sites-drawn', String(n));
   await expect(page.getByTestId('kpi-sites-total')).toHaveAttribute('data-value', String(n));
+  // sites not fitted yet are named as such, not counted as offline
+  const [{ bare }] = await sql<{ bare: number }[]>`SELECT count(*)::int AS bare FROM sites s WHERE NOT EXISTS (SELECT 1 FROM devices d WHERE d.site_id = s.id)`;
+  await expect(page.getByTestId('kpi-sites-unconnected')).toHaveAttribute('data-value', String(bare));
   await expect(page.getByTestId('freshness')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   await expect(page.getByTestId('clock')).toHaveText(/^\d{2}:\d{2}:\d{2}/);
   await mapSettled(page);

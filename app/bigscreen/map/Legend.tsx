@@ -11,6 +11,7 @@ import type { Word } from '../lib/words.ts';
 import s from './overlay.module.css';
 
 const ORDER: SiteStatus[] = ['critical', 'alarm', 'warning', 'fault', 'normal', 'offline'];
+// a site without devices yet has no live status either: it is drawn and counted with the offline ones, and says so
 
 export function Legend(p: {
   counts: Record<SiteStatus, number>;
@@ -36,7 +37,7 @@ export function Legend(p: {
         {ORDER.map((k) => (
           <span key={k} className={s.legendItem} data-testid={`legend-${k}`}>
             <i style={{ color: STATUS_INFO[k].color }}>{STATUS_ICON[k]}</i>
-            {en ? STATUS_INFO[k].en : STATUS_INFO[k].zh}
+            {k === 'offline' ? (en ? 'Offline / not fitted' : '离线/未接入') : en ? STATUS_INFO[k].en : STATUS_INFO[k].zh}
             <b>{(p.counts[k] ?? 0).toLocaleString('en-US')}</b>
           </span>
         ))}

@@ -27,6 +27,21 @@ export const KpiPanel = memo(function KpiPanel({
   const c = data?.coverage.total;
   const n = (x: number) => fmtCount(x, lang);
   const pct = (x: number) => fmtPct(x);
+  // sites without devices yet (未接入): outside the online rate's base, named beside it
+  const unfitted =
+    k && k.sites > k.sitesConnected ? (
+      <span className={s.kpiAside} data-testid="kpi-sites-unconnected" data-value={k.sites - k.sitesConnected}>
+        {lang === 'en' ? (
+          <>
+            <b>{n(k.sites - k.sitesConnected)}</b> pending
+          </>
+        ) : (
+          <>
+            未接入 <b>{n(k.sites - k.sitesConnected)}</b>
+          </>
+        )}
+      </span>
+    ) : null;
   return (
     <section className={`${st.frame} ${s.kpiPanel}`} aria-label={t('sitesOnline')} data-testid="kpi-panel" data-filled={data ? '1' : '0'}>
       <div className={st.panelHead}>
@@ -35,7 +50,10 @@ export const KpiPanel = memo(function KpiPanel({
       </div>
       <div className={s.kpiGrid}>
         <div className={s.kpi}>
-          <div className={s.kpiLabel}>{t('sitesOnline')}</div>
+          <div className={`${s.kpiLabel} ${s.kpiLabelRow}`}>
+            {t('sitesOnline')}
+            {unfitted}
+          </div>
           <div className={s.kpiValue}>
             <RollingNumber value={k?.sitesOnline ?? null} format={n} testId="kpi-sites-online" />
             <small data-testid="kpi-sites-total" data-value={k?.sites ?? ''}>
@@ -43,7 +61,7 @@ export const KpiPanel = memo(function KpiPanel({
             </small>
           </div>
           <div className={s.kpiSub}>
-            {lang === 'en' ? 'rate' : '在线率'} <b>{fmtPct(k ? rate(k.sitesOnline, k.sites) : null)}</b>
+            {lang === 'en' ? 'rate' : '在线率'} <b>{fmtPct(k ? rate(k.sitesOnline, k.sitesConnected) : null)}</b>
           </div>
         </div>
         <div className={s.kpi}>

@@ -86,6 +86,13 @@ describe('summary', () => {
              (SELECT count(*)::int FROM alarms WHERE cleared_at IS NULL AND NOT false_alarm AND type IN ('sensor_fault','device_offline')) AS f
       FROM sites`;
     expect(s.kpis.sites).toBe(db.n);
+    // the online rate's base is the sites with devices; a site not fitted yet is neither online nor offline
+    const [c] = await sql<{ connected: number; online: number }[]>`
+      SELECT count(*)::int AS connected, count(*) FILTER (WHERE status <> 'offline')::int AS online
+      FROM sites s WHERE EXISTS (SELECT 1 FROM devices d WHERE d.site_id = s.id)`;
+    expect(s.kpis.sitesConnected).toBe(c.connected);
+    expect(s.kpis.sitesOnline).toBe(c.online);
+    expect(s.kpis.sitesConnected).toBeLessThan(s.kpis.sites);
     expect(s.kpis.activeAlarms).toBe(db.hz);
     expect(s.kpis.activeFaults).toBe(db.f);
     expect(s.counties.length).toBe(11);
