@@ -2,6 +2,7 @@
 /** Delivery schedules: list (enable, disable, delete, run now; the last run's deliveries, retry) and a form to add one. */
 import { useState } from 'react';
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { COUNTY_NAMES_ZH } from '../../lib/domain/counties.ts';
 import type { ScheduleRow } from '../../server/reports/schedules.ts';
 import w from '../_components/alerts/work.module.css';
 import g from './_ui/gov.module.css';
@@ -151,7 +152,7 @@ export function Schedules({
                 县（区）
                 <select name="county" defaultValue="">
                   <option value="">全部</option>
-                  {Object.entries({ 540302: '卡若区', 540321: '江达县', 540322: '贡觉县', 540323: '类乌齐县', 540324: '丁青县', 540325: '察雅县', 540326: '八宿县', 540327: '左贡县', 540328: '芒康县', 540329: '洛隆县', 540330: '边坝县' }).map(([k, v]) => (
+                  {Object.entries(COUNTY_NAMES_ZH).map(([k, v]) => (
                     <option key={k} value={k}>
                       {v}
                     </option>

@@ -1,6 +1,6 @@
 /**
- * What ingest knows about devices, circuits and sites, loaded from PostGIS and refreshed when an unknown
- * device appears (throttled) or on a timer, so newly commissioned devices are picked up without a restart.
+ * What ingest knows about devices, circuits and sites, loaded from PostGIS and reloaded when registry_version
+ * (migration 0009) has moved, so newly commissioned devices are picked up without a restart.
  */
 import type { Sql } from '../../db/client.ts';
 import { registryEntryOf, type CircuitEntryRow } from '../../db/registry-entry.ts';

@@ -116,7 +116,10 @@ export class IngestWorker {
     this.timers.push(t);
   }
 
-  /** Reload the registry (throttled unless forced by the timer) and carry detection state over. */
+  /**
+   * Reload the registry if registry_version moved (checked each minute, and for unknown devices at most every
+   * 10 s) and carry detection state over.
+   */
   private reloadRegistry(timer: boolean): Promise<void> {
     if (this.reloading) return this.reloading;
     if (!timer && Date.now() - this.registry.loadedAt < REGISTRY_MIN_RELOAD_MS) return Promise.resolve();
@@ -126,8 +129,8 @@ export class IngestWorker {
       this.detect.setRegistry(this.registry.entries());
       this.live.indexRegistry(counters);
     };
-    // nothing changed in the database (an unknown device that is not registered either): nothing to rebuild, and a
-    // full reload holds the pipeline for a second or more
+    // nothing changed (e.g. an unknown device that is not registered either): no rebuild, which would hold the
+    // pipeline for a second or more
     const p = this.registry
       .stale(this.sql)
       .then((stale) => (!stale ? undefined : timer ? this.pipeline.runExclusive(run) : run()))

@@ -1,7 +1,7 @@
 /**
  * Leakage detectors. residual_current: the GB 50116 set point with M-of-N persistence (an RCD test
- * press is one sample; so is a lone spike, so a jump the sensor check holds back still counts). insulation_degradation: corrected leakage trending up from its own baseline while
- * still below the set point. Healthy leakage follows the load (cable capacitance and filters carry current
+ * press is one sample; so is a lone spike, so a jump the sensor check holds back still counts).
+ * insulation_degradation: corrected leakage trending up from its own baseline while still below the set point. Healthy leakage follows the load (cable capacitance and filters carry current
  * in proportion: a motor's leakage comes and goes with it) and the humidity (rain, dew): both sensitivities
  * are fitted online and removed before the trend is judged.
  */
