@@ -18,6 +18,7 @@ export type MapProbe = {
 declare global {
   interface Window {
     __bigscreenMap?: MapProbe;
+    __bigscreenDeckBusy?: () => boolean;
   }
 }
 
@@ -39,13 +40,18 @@ export async function wallReady(page: Page) {
   await page.waitForFunction(() => window.__bigscreen?.firstRenderMs != null && window.__bigscreen?.panelsMs != null);
 }
 
-/** the map at rest: no camera animation, tiles and labels placed, then two frames for deck */
+/**
+ * the map at rest: no camera animation, tiles and labels placed, deck's last update drawn and shown (it draws
+ * updates off screen and shows them once finished), then two frames
+ */
 export async function mapSettled(page: Page) {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
         const m = window.__bigscreenMap!;
-        const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        const until = performance.now() + 5000;
+        const shown = () => (window.__bigscreenDeckBusy?.() && performance.now() < until ? setTimeout(shown, 50) : resolve());
+        const done = () => requestAnimationFrame(() => requestAnimationFrame(shown));
         const t = setTimeout(done, 6000);
         const check = () => {
           if (m.isMoving()) return setTimeout(check, 200);

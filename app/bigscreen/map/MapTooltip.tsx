@@ -23,7 +23,7 @@ export function MapTooltip(props: {
   if (h.kind === 'site') {
     const st = STATUS_INFO[props.status ?? h.site.status];
     return (
-      <div className={s.tooltip} style={style} role="tooltip">
+      <div className={s.tooltip} style={style} role="tooltip" data-testid="map-tooltip" data-site={h.site.id}>
         <div className={s.ttTitle}>{en ? h.site.nameEn : h.site.name}</div>
         <div className={s.ttRow}>
           {en ? CATEGORIES[h.site.category].en : CATEGORIES[h.site.category].zh} · {countyName(h.site.county, lang)}
@@ -36,7 +36,7 @@ export function MapTooltip(props: {
   }
   const v = props.values[h.adcode];
   return (
-    <div className={s.tooltip} style={style} role="tooltip">
+    <div className={s.tooltip} style={style} role="tooltip" data-testid="map-tooltip" data-county={h.adcode}>
       <div className={s.ttTitle}>{countyName(h.adcode, lang)}</div>
       {v && (
         <>

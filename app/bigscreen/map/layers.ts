@@ -8,6 +8,7 @@ import type { Layer } from '@deck.gl/core';
 import type { SiteStatus } from '../../../lib/domain/catalog.ts';
 import type { MapSite } from '../../../server/queries/sites-for-map.ts';
 import { dotFill, dotLine, dotRadius, riskColour, RISK_RANGE } from './colors.ts';
+import { SpriteDotsLayer } from './SpriteDotsLayer.ts';
 
 export interface ActivityPoint {
   site: MapSite;
@@ -100,7 +101,7 @@ export function buildLayers(i: LayerInputs): Layer[] {
   if (i.showSites)
     layers.push(
       // a soft halo marks every abnormal site at any zoom (the dots alone get lost among 1,600)
-      new ScatterplotLayer<MapSite>({
+      new SpriteDotsLayer<MapSite>({
         id: 'halos',
         data: i.haloed,
         getPosition: (d) => [d.lon, d.lat],
@@ -109,12 +110,15 @@ export function buildLayers(i: LayerInputs): Layer[] {
         radiusUnits: 'pixels',
         stroked: false,
         pickable: false,
+        // a sprite has its centre's depth all over: writing it would hide the county names behind a pitched view's dots
+        parameters: { depthWriteEnabled: false },
         updateTriggers: { getRadius: i.version, getFillColor: [i.version, i.muted] },
       }),
     );
   if (i.showSites)
     layers.push(
-      new ScatterplotLayer<MapSite>({
+      // point sprites, not instanced quads: software WebGL draws an instanced draw one instance at a time
+      new SpriteDotsLayer<MapSite>({
         id: 'sites',
         data: i.sites,
         getPosition: (d) => [d.lon, d.lat],
@@ -128,6 +132,7 @@ export function buildLayers(i: LayerInputs): Layer[] {
         pickable: true,
         autoHighlight: true,
         highlightColor: [255, 255, 255, 110],
+        parameters: { depthWriteEnabled: false },
         updateTriggers: { getFillColor: [i.version, i.muted, i.bySector], getLineColor: i.version, getRadius: i.version },
       }),
     );

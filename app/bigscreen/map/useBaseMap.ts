@@ -132,7 +132,9 @@ export function useBaseMap(el: React.RefObject<HTMLDivElement | null>, lang: Lan
       for (const e of ['mousemove', 'mouseout', 'mousedown', 'click', 'resize'] as const) map.on(e, wake);
       mapRef.current = map;
       overlayRef.current = overlay;
-      (window as unknown as { __bigscreenMap?: maplibregl.Map }).__bigscreenMap = map;
+      const w = window as unknown as { __bigscreenMap?: maplibregl.Map; __bigscreenDeckBusy?: () => boolean };
+      w.__bigscreenMap = map;
+      w.__bigscreenDeckBusy = () => frames.current?.busy() ?? false;
       // the basemap's own sources (rivers, roads, towns) may still be loading: deck can draw already
       map.once('style.load', () => {
         if (cancelled || !map) return;
@@ -146,6 +148,7 @@ export function useBaseMap(el: React.RefObject<HTMLDivElement | null>, lang: Lan
     return () => {
       cancelled = true;
       overlayRef.current = null;
+      frames.current?.destroy();
       frames.current = null;
       mapRef.current = null;
       map?.remove();
