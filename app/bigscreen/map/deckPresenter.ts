@@ -18,6 +18,8 @@ export interface DeckWithTarget {
 export class DeckPresenter {
   private fbo: Framebuffer | null = null;
   private sync: WebGLSync | null = null;
+  /** when the waiting picture was fenced (performance.now) */
+  private since = 0;
 
   private constructor(
     private readonly gl: WebGL2RenderingContext,
@@ -52,6 +54,7 @@ export class DeckPresenter {
   drawn(): void {
     this.drop();
     this.sync = this.gl.fenceSync(this.gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    this.since = performance.now();
     this.gl.flush();
   }
 
@@ -60,9 +63,13 @@ export class DeckPresenter {
     return this.sync !== null;
   }
 
-  /** the GPU has finished the waiting picture (never blocks; WebGL updates fences between tasks) */
+  /**
+   * the waiting picture may be shown: the GPU has finished it (never blocks; WebGL updates fences between
+   * tasks), or a second has passed (a lost context never signals: show it anyway rather than stall the map)
+   */
   done(): boolean {
-    return !!this.sync && this.gl.getSyncParameter(this.sync, this.gl.SYNC_STATUS) === this.gl.SIGNALED;
+    if (!this.sync) return false;
+    return this.gl.getSyncParameter(this.sync, this.gl.SYNC_STATUS) === this.gl.SIGNALED || performance.now() - this.since > 1000;
   }
 
   /** copy the finished picture onto the canvas */
