@@ -67,55 +67,16 @@ void main(void) {
 }
 `;
 
-const fs = /* glsl */ `\
-#version 300 es
-#define SHADER_NAME sprite-dots-fragment-shader
-
-precision highp float;
-
-in vec4 vFillColor;
-in vec4 vLineColor;
-in float innerUnitRadius;
-in float outerRadiusPixels;
-in float edgePadding;
-
-out vec4 fragColor;
-
-void main(void) {
-  // the sprite spans [-edgePadding, edgePadding] of the unit circle, as ScatterplotLayer's quad does
-  vec2 unitPosition = (gl_PointCoord * 2.0 - 1.0) * edgePadding;
-  geometry.uv = unitPosition;
-
-  float distToCenter = length(unitPosition) * outerRadiusPixels;
-  float inCircle = scatterplot.antialiasing ?
-    smoothedge(distToCenter, outerRadiusPixels) :
-    step(distToCenter, outerRadiusPixels);
-  if (inCircle == 0.0) {
-    discard;
-  }
-
-  if (scatterplot.stroked > 0.5) {
-    float isLine = scatterplot.antialiasing ?
-      smoothedge(innerUnitRadius * outerRadiusPixels, distToCenter) :
-      step(innerUnitRadius * outerRadiusPixels, distToCenter);
-    if (scatterplot.filled > 0.5) {
-      fragColor = mix(vFillColor, vLineColor, isLine);
-    } else {
-      if (isLine == 0.0) {
-        discard;
-      }
-      fragColor = vec4(vLineColor.rgb, vLineColor.a * isLine);
-    }
-  } else if (scatterplot.filled < 0.5) {
-    discard;
-  } else {
-    fragColor = vFillColor;
-  }
-
-  fragColor.a *= inCircle;
-  DECKGL_FILTER_COLOR(fragColor, geometry);
+/**
+ * deck's own fragment shader, with the quad's interpolated unit position replaced by the sprite's: the sprite
+ * spans [-edgePadding, edgePadding] of the unit circle, as ScatterplotLayer's quad does. null if deck's shader
+ * no longer declares it so (the layer then draws instanced quads).
+ */
+function spriteFs(fs: string): string | null {
+  const decl = 'in vec2 unitPosition;';
+  if (!fs.includes(decl)) return null;
+  return fs.replace(decl, 'in float edgePadding;\n#define unitPosition ((gl_PointCoord * 2.0 - 1.0) * edgePadding)');
 }
-`;
 
 /** whether this device draws point sprites as large as the wall needs (WebGL only; WebGPU has no sizes) */
 function spritesFit(device: unknown): boolean {
@@ -132,13 +93,13 @@ export class SpriteDotsLayer<DataT = unknown, ExtraProps extends object = object
   declare state: ScatterplotLayer['state'] & { sprites?: boolean };
 
   initializeState() {
-    this.state.sprites = spritesFit(this.context.device);
+    this.state.sprites = spritesFit(this.context.device) && spriteFs(super.getShaders().fs) !== null;
     super.initializeState();
   }
 
   getShaders() {
     const shaders = super.getShaders();
-    return this.state.sprites ? { ...shaders, vs, fs } : shaders;
+    return this.state.sprites ? { ...shaders, vs, fs: spriteFs(shaders.fs)! } : shaders;
   }
 
   draw(params: Parameters<ScatterplotLayer['draw']>[0]) {

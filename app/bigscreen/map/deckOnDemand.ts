@@ -99,18 +99,17 @@ export function deckOnDemand(overlay: MapboxOverlay): OnDemand {
     pending = null;
     if (!f) return;
     const p = t >= startUntil ? offscreenPresenter() : null;
-    const offscreen = !!p;
     if (p) deck.props._framebuffer = p.target();
-    inFrame = offscreen;
+    inFrame = !!p;
     drewOffscreen = false;
     try {
       f(t);
     } finally {
       inFrame = false;
-      if (offscreen) deck.props._framebuffer = null;
+      if (p) deck.props._framebuffer = null;
     }
-    if (drewOffscreen) {
-      p!.drawn();
+    if (p && drewOffscreen) {
+      p.drawn();
       schedule();
     }
   };
