@@ -1,4 +1,4 @@
-/** Site colours per UI.md: the category hue only when normal, the status colour otherwise. */
+/** Site colours per docs/UI.md: the category hue only when normal, the status colour otherwise. */
 import { CATEGORIES, STATUS_INFO, type SiteStatus } from '../../lib/domain/catalog.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
 

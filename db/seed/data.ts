@@ -1,4 +1,5 @@
-/** Reads the shared Changdu data set (../shared/data/changdu): counties, places, real sites, schematic roads. */
+/** Reads the Changdu data set carried in db/seed/changdu/ (sources and licences in its README): counties, places,
+ * real sites, schematic roads. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,11 +9,9 @@ import type { LonLat, Polygon } from './geo.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** SHARED_DATA_DIR, else ../shared/data/changdu next to the repository. */
+/** The data set inside the repository; a caller (tests, a deployment with its own reviewed data) may name another. */
 export function resolveDataDir(dir?: string): string {
-  if (dir) return path.resolve(REPO_ROOT, dir);
-  if (process.env.SHARED_DATA_DIR) return path.resolve(REPO_ROOT, process.env.SHARED_DATA_DIR);
-  return path.resolve(REPO_ROOT, '../shared/data/changdu');
+  return path.resolve(REPO_ROOT, dir ?? 'db/seed/changdu');
 }
 
 export interface CountyData {

@@ -1,5 +1,5 @@
 /**
- * The Changdu seed: real counties, seats and 32 real sites from ../shared/data/changdu plus generated sites,
+ * The Changdu seed: real counties, seats and 32 real sites from db/seed/changdu plus generated sites,
  * buildings, panels, detectors and circuits (see README.md). Deterministic from the seed number; one
  * transaction; first run only (meta key 'seed') unless { force: true }.
  */
@@ -21,7 +21,7 @@ export interface SeedOptions {
   seed?: number;
   /** total number of sites, real ones included (default 1600) */
   sites?: number;
-  /** the shared data folder; default SHARED_DATA_DIR or ../shared/data/changdu next to the repository */
+  /** the Changdu data folder; default db/seed/changdu in the repository */
   dataDir?: string;
   /** truncate the seeded tables (and everything that hangs off them) and seed again */
   force?: boolean;

@@ -1,5 +1,5 @@
 /**
- * Rollout dates and states of generated sites along the plan's phases (../shared/data/changdu/plan.md):
+ * Rollout dates and states of generated sites along the plan's phases (db/seed/changdu/plan.md):
  * pilots first (Karuo), then phase 4's full coverage with some counties and sectors behind. Pure, seeded.
  */
 import { KARUO } from '../../lib/domain/counties.ts';

@@ -1,5 +1,5 @@
 /**
- * The plan's vocabulary (../shared/data/changdu/plan.md): site categories, supervising departments,
+ * The plan's vocabulary (db/seed/changdu/plan.md): site categories, supervising departments,
  * roles and statuses. Universal: used by server, workers and browser. Chinese first.
  */
 import type { SiteCategory } from '../protocol/v1.ts';

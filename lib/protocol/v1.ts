@@ -1,5 +1,5 @@
 /**
- * Device protocol v1 (../shared/spec/telemetry-v1.md), typed once for every process and the browser.
+ * Device protocol v1 (docs/telemetry-v1.md), typed once for every process and the browser.
  * Schemas are strict: unknown keys are rejected so vendor drift is visible in quarantine.
  */
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-/** Number, time and duration formats for the big screen (UI.md): 1,234 · 1.2万 · 86.6% · Beijing time. Pure. */
+/** Number, time and duration formats for the big screen (docs/UI.md): 1,234 · 1.2万 · 86.6% · Beijing time. Pure. */
 export type Lang = 'zh' | 'en';
 
 /** thousands separators; ≥ 100,000 in 万 (zh) or k/M (en) */

@@ -1,4 +1,4 @@
-/** Status and risk colours of the big-screen map (UI.md status colours; the category hue only when normal). */
+/** Status and risk colours of the big-screen map (docs/UI.md status colours; the category hue only when normal). */
 import type { SiteStatus } from '../../../lib/domain/catalog.ts';
 import type { SiteCategory } from '../../../lib/protocol/v1.ts';
 import { hexToRgba, siteFill, type RGBA } from '../../map/colors.ts';

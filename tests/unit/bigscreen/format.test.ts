@@ -3,7 +3,7 @@ import { beijingClock, fmtAge, fmtCount, fmtPct } from '../../../app/bigscreen/l
 import { dataFreshness, PANEL_STALE_MS } from '../../../app/bigscreen/lib/freshness.ts';
 import { stageGeometry } from '../../../app/bigscreen/lib/scale.ts';
 
-describe('big-screen formats (UI.md)', () => {
+describe('big-screen formats (docs/UI.md)', () => {
   it('counts: thousands separators, 万 from 100,000', () => {
     expect(fmtCount(0)).toBe('0');
     expect(fmtCount(1234)).toBe('1,234');
