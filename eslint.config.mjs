@@ -18,13 +18,28 @@ export default tseslint.config(
       'no-useless-assignment': 'off',
     },
   },
+  // Layers point one way (docs/ARCHITECTURE.md §Layers): lib (pure, universal) ← platform (Node) ← server | workers;
+  // app talks to server/ and lib/ only; server/ and workers/ never import each other.
+  layer('lib/**', ['platform', 'server', 'workers', 'app', 'db', 'tests'], ['node:*', 'fs', 'net', 'http', 'mqtt', 'postgres', 'socket.io', 'pino']),
+  layer('platform/**', ['server', 'workers', 'app', 'tests']),
+  layer('server/**', ['workers', 'app', 'tests']),
+  layer('workers/**', ['server', 'app', 'tests']),
+  layer('db/**', ['server', 'workers', 'app', 'tests']),
+  layer('app/**', ['workers', 'db', 'tests']),
   {
-    // the detection core is pure: nothing that reaches I/O (workers/detection/README.md)
-    files: ['workers/detection/core/**/*.ts', 'workers/simulator/physics/**/*.ts'],
+    // the detection core and the physics are pure: nothing that reaches I/O (lib/detection/README.md)
+    files: ['lib/detection/**/*.ts', 'lib/physics/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'net', 'http', 'mqtt', 'postgres', 'socket.io*', '**/db/**', '**/server/**'] }],
       'no-restricted-globals': ['error', { name: 'Date', message: 'sample time only' }],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'seeded PRNG only' }],
     },
   },
 );
+
+/** A layer may not import from the folders named (by relative path or the @/ alias), nor the given modules. */
+function layer(glob, folders, modules = []) {
+  const group = folders.flatMap((f) => [`@/${f}/**`, `**/../${f}/**`, `../${f}/**`]);
+  const patterns = [{ group, message: 'layers point one way: see docs/ARCHITECTURE.md §Layers' }];
+  if (modules.length) patterns.push({ group: modules, message: 'pure and universal: no I/O here' });
+  return { files: [glob.replace('/**', '/**/*.{ts,tsx,mjs}')], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}

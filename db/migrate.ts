@@ -1,7 +1,7 @@
 /** Forward-only versioned SQL migrations (db/migrations, drizzle journal format), safe on a database with data. */
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { fileURLToPath } from 'node:url';
-import { withDrizzle, type Sql } from './client.ts';
+import { withDrizzle, type Sql } from '../platform/db.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 

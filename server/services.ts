@@ -3,8 +3,8 @@
  * Process-wide services for the portal. The custom server (tsx) and Next's bundled route handlers are two
  * module graphs in one process, so the instances live on globalThis and are created once, lazily.
  */
-import { createSql, createDb, type Sql, type Db } from '../db/client.ts';
-import { env, type Env } from './env.ts';
+import { createSql, createDb, type Sql, type Db } from '../platform/db.ts';
+import { env, type Env } from '../platform/env.ts';
 
 export interface Services {
   env: Env;

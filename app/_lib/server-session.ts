@@ -2,7 +2,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { principalFromToken, SESSION_COOKIE } from '../../server/auth/session.ts';
-import type { Principal } from '../../server/auth/scope.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { services } from '../../server/services.ts';
 import { LANG_COOKIE, parseLang, type Lang } from '../../lib/i18n/portal.ts';
 

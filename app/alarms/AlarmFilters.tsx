@@ -1,7 +1,7 @@
 /** The filter bar: a plain GET form, so every filter lives in the URL (shareable, back-button friendly). */
 import { ALARM_TYPES, SEVERITIES } from '../../lib/protocol/v1.ts';
-import { ALARM_STATES, ALARM_STATE_INFO, type AlarmFilter } from '../../server/workflow/pure/alarm-filters.ts';
-import { ALARM_TYPE_INFO, SEVERITY_INFO } from '../../server/workflow/pure/severity.ts';
+import { ALARM_STATES, ALARM_STATE_INFO, type AlarmFilter } from '../../lib/domain/workflow/alarm-filters.ts';
+import { ALARM_TYPE_INFO, SEVERITY_INFO } from '../../lib/domain/workflow/severity.ts';
 import { CountySelect, DateRange, FilterActions, SectorSelect } from '../_components/filters/FilterFields.tsx';
 import w from '../_components/alerts/work.module.css';
 

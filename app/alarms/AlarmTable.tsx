@@ -1,6 +1,6 @@
 /** The alarm list table (server component): severity with icon+label, site, circuit, type, times, state. */
 import type { AlarmListRow } from '../../server/workflow/alarms/list.ts';
-import { ALARM_TYPE_INFO } from '../../server/workflow/pure/severity.ts';
+import { ALARM_TYPE_INFO } from '../../lib/domain/workflow/severity.ts';
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
 import { countyName } from '../map/county-names.ts';
 import { fmt, SevPill } from '../_components/alerts/ui.tsx';

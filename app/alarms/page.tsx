@@ -2,8 +2,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../server/services.ts';
-import { can } from '../../server/auth/permissions.ts';
-import { alarmFilterSchema, filterQuery, type AlarmFilter } from '../../server/workflow/pure/alarm-filters.ts';
+import { can } from '../../lib/domain/permissions.ts';
+import { alarmFilterSchema, filterQuery, type AlarmFilter } from '../../lib/domain/workflow/alarm-filters.ts';
 import { alarmCounters, listAlarms } from '../../server/workflow/alarms/list.ts';
 import { currentPrincipal } from '../_lib/server-session.ts';
 import { WorkShell } from '../_components/alerts/WorkShell.tsx';

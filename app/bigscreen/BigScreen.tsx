@@ -9,7 +9,7 @@ import { SITE_STATUSES, type SiteStatus } from '../../lib/domain/catalog.ts';
 import type { BigscreenSummary } from '../../server/bigscreen/summary.ts';
 import type { AlarmTrend } from '../../server/bigscreen/trends.ts';
 import type { SiteActivity } from '../../server/bigscreen/site-activity.ts';
-import type { TrendRange } from '../../server/bigscreen/pure/buckets.ts';
+import type { TrendRange } from '../../lib/domain/bigscreen/buckets.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import { useLang } from '../_lib/useLang.ts';
 import type { Freshness } from '../_lib/useRealtime.ts';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { describeScope } from '../../server/queries/scope-description.ts';
 import { services } from '../../server/services.ts';
-import { can } from '../../server/auth/permissions.ts';
+import { can } from '../../lib/domain/permissions.ts';
 import { currentLang, currentPrincipal } from '../_lib/server-session.ts';
 import { BigScreen } from './BigScreen.tsx';
 import { FIRST_URLS } from './lib/urls.ts';

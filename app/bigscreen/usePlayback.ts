@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlaybackData } from '../../server/bigscreen/playback.ts';
-import { activeAt, statesAt, type ReplayInterval } from '../../server/bigscreen/pure/replay.ts';
+import { activeAt, statesAt, type ReplayInterval } from '../../lib/domain/bigscreen/replay.ts';
 import type { PlaybackState } from './map/Timeline.tsx';
 
 const TICK_MS = 250;

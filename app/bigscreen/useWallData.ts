@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
 import type { BigscreenSummary } from '../../server/bigscreen/summary.ts';
 import type { SiteActivity } from '../../server/bigscreen/site-activity.ts';
-import type { ReplayInterval } from '../../server/bigscreen/pure/replay.ts';
+import type { ReplayInterval } from '../../lib/domain/bigscreen/replay.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import type { FeedItem } from './lib/feed.ts';
 import type { CountyValue } from './map/BigMap.tsx';

@@ -2,10 +2,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../server/services.ts';
-import { can } from '../../server/auth/permissions.ts';
+import { can } from '../../lib/domain/permissions.ts';
 import { hazardFilterSchema, listHazards, type HazardFilter } from '../../server/workflow/hazards/read.ts';
 import { countHazards } from '../../server/workflow/hazards/count.ts';
-import { isOverdue } from '../../server/workflow/pure/hazard-machine.ts';
+import { isOverdue } from '../../lib/domain/workflow/hazard-machine.ts';
 import { currentPrincipal } from '../_lib/server-session.ts';
 import { WorkShell } from '../_components/alerts/WorkShell.tsx';
 import { fmt, HazardStatePill, SevPill } from '../_components/alerts/ui.tsx';

@@ -1,7 +1,7 @@
 /** The archive of issued reports visible in the caller's scope, with their files. */
 import type { ArchiveRow } from '../../server/reports/archive.ts';
-import { KIND_INFO, type ReportKind } from '../../server/reports/pure/period.ts';
-import { bjTime } from '../../server/reports/pure/format.ts';
+import { KIND_INFO, type ReportKind } from '../../lib/domain/reports/period.ts';
+import { bjTime } from '../../lib/domain/reports/format.ts';
 import w from '../_components/alerts/work.module.css';
 import { ExportLinks } from './_ui/ExportLinks.tsx';
 

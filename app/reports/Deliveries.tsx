@@ -1,5 +1,5 @@
 /** The caller's report inbox: scheduled reports delivered to the portal. */
-import { bjTime } from '../../server/reports/pure/format.ts';
+import { bjTime } from '../../lib/domain/reports/format.ts';
 import w from '../_components/alerts/work.module.css';
 
 type Row = { id: number; archiveId: number; title: string; state: string; createdAt: Date; readAt: Date | null; formats: string[] };

@@ -2,14 +2,14 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../server/services.ts';
-import { can } from '../../server/auth/permissions.ts';
+import { can } from '../../lib/domain/permissions.ts';
 import { reportRequestSchema, normaliseRequest } from '../../server/reports/schemas.ts';
-import { currentPeriodParams } from '../../server/reports/pure/period.ts';
+import { currentPeriodParams } from '../../lib/domain/reports/period.ts';
 import { listArchive } from '../../server/reports/archive.ts';
 import { listSchedules, myDeliveries } from '../../server/reports/schedules.ts';
 import { toQuery } from '../../server/rollout/filters.ts';
 import { currentPrincipal } from '../_lib/server-session.ts';
-import { env } from '../../server/env.ts';
+import { env } from '../../platform/env.ts';
 import w from '../_components/alerts/work.module.css';
 import { GovShell } from './_ui/GovShell.tsx';
 import g from './_ui/gov.module.css';

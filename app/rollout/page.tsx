@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../server/services.ts';
-import { can } from '../../server/auth/permissions.ts';
+import { can } from '../../lib/domain/permissions.ts';
 import { coverageFilterSchema, toQuery, type CoverageFilter } from '../../server/rollout/filters.ts';
 import { coverageMatrix } from '../../server/rollout/coverage.ts';
 import { CATEGORIES } from '../../lib/domain/catalog.ts';

@@ -1,6 +1,6 @@
 /** The dashboard's headline figures (one meaning, one colour: docs/UI.md). */
 import type { GroupStats } from '../../server/supervision/groups.ts';
-import { hoursZh, pct, fix1 } from '../../server/reports/pure/format.ts';
+import { hoursZh, pct, fix1 } from '../../lib/domain/reports/format.ts';
 import w from '../_components/alerts/work.module.css';
 
 export function Kpis({ k }: { k: GroupStats }) {

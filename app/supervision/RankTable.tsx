@@ -1,7 +1,7 @@
 /** A ranking of counties or sectors by risk (average score) with handling performance beside it. */
 import type { GroupStats } from '../../server/supervision/groups.ts';
 import { catZh, countyZh } from '../../server/supervision/dashboard.ts';
-import { fix1, hoursZh, pct } from '../../server/reports/pure/format.ts';
+import { fix1, hoursZh, pct } from '../../lib/domain/reports/format.ts';
 import w from '../_components/alerts/work.module.css';
 import g from '../reports/_ui/gov.module.css';
 import { ExportLinks } from '../reports/_ui/ExportLinks.tsx';

@@ -1,7 +1,7 @@
 /** The site table of the dashboard: score (hover: explanation), alarms, hazards, response, devices. */
 import type { ScoredSite } from '../../server/supervision/stats.ts';
 import { catZh } from '../../server/supervision/dashboard.ts';
-import { hoursZh } from '../../server/reports/pure/format.ts';
+import { hoursZh } from '../../lib/domain/reports/format.ts';
 import w from '../_components/alerts/work.module.css';
 import { ScoreBadge } from '../reports/_ui/ScoreBadge.tsx';
 

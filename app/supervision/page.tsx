@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../server/services.ts';
-import { can } from '../../server/auth/permissions.ts';
+import { can } from '../../lib/domain/permissions.ts';
 import { supervisionFilterSchema, type SupervisionFilter } from '../../server/supervision/filters.ts';
 import { supervisionDashboard, SITE_PAGE } from '../../server/supervision/dashboard.ts';
 import { toQuery } from '../../server/rollout/filters.ts';

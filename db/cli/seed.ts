@@ -3,7 +3,7 @@
  * Runs the migrations, then seeds the database at DATABASE_URL (first run only unless --force).
  */
 import { parseArgs } from 'node:util';
-import { createSql } from '../client.ts';
+import { createSql } from '../../platform/db.ts';
 import { runMigrations } from '../migrate.ts';
 import { DEFAULT_SEED, DEFAULT_SITES, exportRegistryJson, seedDatabase } from '../seed/index.ts';
 

@@ -4,11 +4,11 @@
  * transaction; first run only (meta key 'seed') unless { force: true }.
  */
 import { writeFileSync } from 'node:fs';
-import type { Sql } from '../client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { registryEntryOf, type CircuitEntryRow } from '../registry-entry.ts';
 import { DEPARTMENT_INFO, DEPARTMENTS, ROLE_INFO, ROLES } from '../../lib/domain/catalog.ts';
 import { registryFileSchema, type RegistryEntry, type SiteCategory } from '../../lib/protocol/v1.ts';
-import { hashPassword } from '../../server/auth/password.ts';
+import { hashPassword } from '../../platform/password.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { loadChangduData, resolveDataDir } from './data.ts';
 import { DEFAULT_SEED, DEFAULT_SITES, generateSeedData, SEED_VERSION, type SeedData } from './generate.ts';

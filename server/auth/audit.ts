@@ -1,5 +1,5 @@
 /** The audit log: who did what, when, from where. Every security-relevant action writes one row. */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 
 export interface AuditEntry {
   userId?: number | null;

@@ -4,10 +4,10 @@
  */
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { AppError } from '../http/errors.ts';
 import { audit } from './audit.ts';
-import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { DUMMY_HASH, verifyPassword } from '../../platform/password.ts';
 import { createSession } from './session.ts';
 
 export const loginBodySchema = z.object({

@@ -1,8 +1,8 @@
 /** Per-county figures for the map (choropleth, 3D columns) and the county chart; scope-filtered. */
-import type { Sql } from '../../db/client.ts';
-import { OPEN_STATES } from '../workflow/pure/hazard-machine.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
-import { FAULT_TYPES } from './pure/fault-types.ts';
+import type { Sql } from '../../platform/db.ts';
+import { OPEN_STATES } from '../../lib/domain/workflow/hazard-machine.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
+import { FAULT_TYPES } from '../../lib/domain/bigscreen/fault-types.ts';
 
 export interface CountyFigures {
   adcode: number;

@@ -1,8 +1,8 @@
 /** Per-sector (site category) figures for the sector chart; scope-filtered. */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
-import { FAULT_TYPES } from './pure/fault-types.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
+import { FAULT_TYPES } from '../../lib/domain/bigscreen/fault-types.ts';
 
 export interface SectorFigures {
   category: SiteCategory;

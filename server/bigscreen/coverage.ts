@@ -3,8 +3,8 @@
  * over the target, next to the share the plan expects by today, in total and per county. When the rollout
  * tables are unavailable the fallback is the registry itself: (in service + commissioned) / all sites.
  */
-import type { Sql } from '../../db/client.ts';
-import { siteScopeSql, type Principal, type Scope } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import { siteScopeSql, type Principal, type Scope } from '../../platform/scope.ts';
 import { coverageMatrix } from '../rollout/coverage.ts';
 
 export interface CoverageFigure {

@@ -2,10 +2,10 @@
  * Headline figures for the big screen: sites and devices online, active alarms by severity and by type.
  * One grouped query over sites/devices/alarms (never readings), scope-filtered.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { AlarmType, Severity } from '../../lib/protocol/v1.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
-import { FAULT_TYPES, isFaultType } from './pure/fault-types.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
+import { FAULT_TYPES, isFaultType } from '../../lib/domain/bigscreen/fault-types.ts';
 
 export interface LiveKpis {
   sites: number;

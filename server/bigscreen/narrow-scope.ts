@@ -2,8 +2,8 @@
  * The county filter of the big screen, expressed as a Scope so every query (ours and the reused workflow /
  * rollout ones) applies one rule: the principal's scope (server/auth/scope.ts) intersected with the county.
  */
-import type { Sql } from '../../db/client.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
 
 export async function narrowScope(sql: Sql, scope: Scope, county: number | undefined): Promise<Scope> {
   if (county == null) return scope;

@@ -2,9 +2,9 @@
  * Playback data: every stored alarm that was active at some moment of [from, to] (opened_at/cleared_at),
  * compact, so the browser can rebuild each site's state at any instant (pure/replay.ts). Scope-filtered.
  */
-import type { Sql } from '../../db/client.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
-import type { ReplayInterval } from './pure/replay.ts';
+import type { Sql } from '../../platform/db.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
+import type { ReplayInterval } from '../../lib/domain/bigscreen/replay.ts';
 
 export interface PlaybackData {
   from: number;

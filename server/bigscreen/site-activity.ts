@@ -2,9 +2,9 @@
  * Per-site alarm activity for the density (hexagon) and 3D risk-column layers: alarms opened in the last N
  * days, weighted by severity, plus what is active now. Only sites with activity; scope-filtered.
  */
-import type { Sql } from '../../db/client.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
-import { FAULT_TYPES } from './pure/fault-types.ts';
+import type { Sql } from '../../platform/db.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
+import { FAULT_TYPES } from '../../lib/domain/bigscreen/fault-types.ts';
 
 export interface SiteActivity {
   id: string;

@@ -2,8 +2,8 @@
  * Everything the big screen's panels show in one round trip (KPIs, hazards, coverage, breakdowns, ticker),
  * for the principal's scope narrowed to a county when one is chosen. Each part is its own scoped query.
  */
-import type { Sql } from '../../db/client.ts';
-import type { Principal } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { countHazards, type HazardCounts } from '../workflow/hazards/count.ts';
 import { byCounty, type CountyFigures } from './by-county.ts';
 import { bySector, type SectorFigures } from './by-sector.ts';

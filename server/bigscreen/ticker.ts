@@ -1,8 +1,8 @@
 /** The newest alarms for the ticker: hazard alarms (active or cleared) and active equipment faults; scope-filtered. */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { AlarmType, Severity } from '../../lib/protocol/v1.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
-import { FAULT_TYPES } from './pure/fault-types.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
+import { FAULT_TYPES } from '../../lib/domain/bigscreen/fault-types.ts';
 
 export interface TickerItem {
   id: number;

@@ -1,9 +1,9 @@
 /** Alarms opened per time bucket and severity (24 h hourly, 7 d per 6 h, 30 d daily); scope-filtered. */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { Severity } from '../../lib/protocol/v1.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
-import { FAULT_TYPES } from './pure/fault-types.ts';
-import { bucketPlan, type TrendRange } from './pure/buckets.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
+import { FAULT_TYPES } from '../../lib/domain/bigscreen/fault-types.ts';
+import { bucketPlan, type TrendRange } from '../../lib/domain/bigscreen/buckets.ts';
 
 export interface AlarmTrend {
   range: TrendRange;

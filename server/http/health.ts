@@ -1,6 +1,6 @@
 /** GET /api/health (no login): every part of the system, and 503 when any is down. */
 import type { MqttClient } from 'mqtt';
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { WorkerBeat } from '../realtime/gateway.ts';
 
 export interface HealthDeps {

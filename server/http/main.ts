@@ -5,12 +5,12 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import next from 'next';
-import { env } from '../env.ts';
+import { env } from '../../platform/env.ts';
 import { services } from '../services.ts';
 import { attachGateway } from '../realtime/gateway.ts';
 import { connectPortalMqtt } from '../mqtt/portal-client.ts';
 import { health } from './health.ts';
-import { logger } from '../log.ts';
+import { logger } from '../../platform/log.ts';
 
 const log = logger('portal');
 const repoRoot = new URL('../../', import.meta.url).pathname;

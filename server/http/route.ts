@@ -5,8 +5,8 @@
 import type { z } from 'zod';
 import { services } from '../services.ts';
 import { principalFromToken, readCookie, SESSION_COOKIE } from '../auth/session.ts';
-import { can, type Action } from '../auth/permissions.ts';
-import type { Principal } from '../auth/scope.ts';
+import { can, type Action } from '../../lib/domain/permissions.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { AppError, errorResponse } from './errors.ts';
 import { zodDetails } from './validation.ts';
 

@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { env } from '../env.ts';
-import { startLocalPostgres, type LocalPg } from '../infra/pg-local.ts';
-import { createSql } from '../../db/client.ts';
+import { env } from '../../platform/env.ts';
+import { startLocalPostgres, type LocalPg } from '../../platform/infra/pg-local.ts';
+import { createSql } from '../../platform/db.ts';
 import { runMigrations } from '../../db/migrate.ts';
 import { seedDatabase } from '../../db/seed/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
@@ -61,7 +61,7 @@ async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   try {
-    if (!env.MQTT_URL) await sup.start({ name: 'broker', entry: 'server/mqtt/broker-main.ts', env: common, waitReady: true });
+    if (!env.MQTT_URL) await sup.start({ name: 'broker', entry: 'workers/broker/main.ts', env: common, waitReady: true });
     await sup.start({ name: 'portal', entry: 'server/http/main.ts', env: common, waitReady: true, readyTimeoutMs: 180_000 });
     await sup.start({ name: 'ingest', entry: 'workers/ingest/main.ts', env: common, waitReady: true });
     await sup.start({ name: 'notify', entry: 'workers/notify/main.ts', env: common, waitReady: true });

@@ -4,9 +4,9 @@
  * site's sector) AND the site inside the principal's scope. Site managers and service technicians read only: they
  * are the ones a nagging alarm annoys, so loosening a threshold is the supervising department's decision.
  */
-import type { Sql } from '../../db/client.ts';
-import { can } from '../auth/permissions.ts';
-import { canSeeSite, type Principal, type SiteRef } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import { can } from '../../lib/domain/permissions.ts';
+import { canSeeSite, type Principal, type SiteRef } from '../../platform/scope.ts';
 import { AppError } from '../http/errors.ts';
 
 export interface ProfileSite extends SiteRef {

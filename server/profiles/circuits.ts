@@ -1,5 +1,5 @@
 /** The circuits of one site as the detection core sees them (RegistryEntry), with their ids and names. */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { registryEntryOf, type CircuitEntryRow } from '../../db/registry-entry.ts';
 import { INSULATION_LIMIT_C, type RegistryEntry } from '../../lib/protocol/v1.ts';
 

@@ -3,7 +3,7 @@
  * load type and insulation defaults of the core), 场所 (the site override) or 回路 (the circuit override). Pure.
  */
 import type { RegistryEntry } from '../../lib/protocol/v1.ts';
-import { resolveProfile, type Overrides, type Profile, type ProfileOverride } from '../../workers/detection/core/profile.ts';
+import { resolveProfile, type Overrides, type Profile, type ProfileOverride } from '../../lib/detection/profile.ts';
 import { FIELDS, PERSISTENCE_FIELDS, PERSISTENCE_TYPES, type PersistenceKey, type PersistenceType, type ScalarKey } from './fields.ts';
 import { checkResolves, type FieldIssue } from './validate.ts';
 

@@ -4,7 +4,7 @@
  * Pure (no I/O): the page passes these rows to the browser as props.
  */
 import { ALARM_TYPE_NAME } from '../../lib/twin/guidance.ts';
-import { profileSchema, type Profile } from '../../workers/detection/core/profile.ts';
+import { profileSchema, type Profile } from '../../lib/detection/profile.ts';
 
 export type ScalarKey = Exclude<keyof Profile, 'persistence'>;
 export type PersistenceType = keyof Profile['persistence'];

@@ -2,8 +2,8 @@
  * A site's profile history, read from the audit log (one row per change, site and circuit layers, newest first),
  * with the changed values spelled out field by field.
  */
-import type { Sql } from '../../db/client.ts';
-import type { ProfileOverride } from '../../workers/detection/core/profile.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { ProfileOverride } from '../../lib/detection/profile.ts';
 
 export interface Change {
   /** `residualSetMa`, or `persistence.overload.m` */

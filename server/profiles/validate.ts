@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { RegistryEntry } from '../../lib/protocol/v1.ts';
-import { profileOverrideSchema, resolveProfile, type Overrides, type ProfileOverride } from '../../workers/detection/core/profile.ts';
+import { profileOverrideSchema, resolveProfile, type Overrides, type ProfileOverride } from '../../lib/detection/profile.ts';
 import {
   FIELD_BY_KEY, PERSISTENCE_FIELD_BY_KEY, PERSISTENCE_TYPE_NAME, PERSISTENCE_TYPES, rangeText,
   type PersistenceKey, type PersistenceType, type ScalarKey,

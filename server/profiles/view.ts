@@ -3,11 +3,11 @@
  * own override (with its rev for the optimistic check), the effective values with their sources, whether the
  * principal may edit, and the history. Used by the page (server component) and GET /api/sites/[id]/profile.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
-import type { ProfileOverride } from '../../workers/detection/core/profile.ts';
-import type { Principal } from '../auth/scope.ts';
+import type { ProfileOverride } from '../../lib/detection/profile.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { AppError } from '../http/errors.ts';
 import { assertProfileAccess, mayEditProfile } from './access.ts';
 import { siteCircuits, typicalEntry } from './circuits.ts';

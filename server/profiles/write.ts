@@ -6,10 +6,10 @@
  * twin shows the threshold detection uses.
  */
 import { z } from 'zod';
-import type { Sql } from '../../db/client.ts';
-import { resolveProfile, type Overrides, type ProfileOverride } from '../../workers/detection/core/profile.ts';
+import type { Sql } from '../../platform/db.ts';
+import { resolveProfile, type Overrides, type ProfileOverride } from '../../lib/detection/profile.ts';
 import { audit } from '../auth/audit.ts';
-import type { Principal } from '../auth/scope.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { AppError } from '../http/errors.ts';
 import { assertProfileAccess } from './access.ts';
 import { circuitKey, siteCircuits, typicalEntry } from './circuits.ts';

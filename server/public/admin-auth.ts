@@ -3,8 +3,8 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { services } from '../services.ts';
 import { principalFromToken, SESSION_COOKIE } from '../auth/session.ts';
-import { can } from '../auth/permissions.ts';
-import type { Principal } from '../auth/scope.ts';
+import { can } from '../../lib/domain/permissions.ts';
+import type { Principal } from '../../platform/scope.ts';
 
 export async function requireReviewer(path: string): Promise<Principal> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;

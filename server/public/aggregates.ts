@@ -2,7 +2,7 @@
  * Aggregates for the public pages: coverage per county and sector (k-anonymous, see kanon.ts) and hazards
  * found and fixed this year. Nothing here returns a site id, name, coordinate or device id.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { cached } from './cache.ts';
 import { mergeSmallCells, rate, K, type Cell } from './kanon.ts';
 

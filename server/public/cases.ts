@@ -3,7 +3,7 @@
  * draft → reviewed → published; any edit sends a case back to draft. Only published cases are public.
  */
 import { z } from 'zod';
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
 import type { Locale } from './locales.ts';

@@ -2,7 +2,7 @@
  * Fixed-window rate limiting in PostgreSQL (table public_rate, migration 0003): shared by every process,
  * survives restarts. Keys carry hashed client addresses only.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 
 export interface Limit {
   points: number;

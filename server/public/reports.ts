@@ -3,7 +3,7 @@
  * (a `hazards` row with source 'public' at the site the reviewer chooses) or rejects it with a reason.
  */
 import { z } from 'zod';
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
 import { COUNTY_CODES } from '../../lib/domain/counties.ts';

@@ -3,7 +3,7 @@
  * signs form tokens. Created on first use; cached per process.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 
 const KEY = Symbol.for('esms.public.secret');
 type G = typeof globalThis & { [KEY]?: Promise<string> };

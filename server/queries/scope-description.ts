@@ -1,7 +1,7 @@
 /** A principal's scope in words (zh and en), for the header and GET /api/me. */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
-import type { Scope } from '../auth/scope.ts';
+import type { Scope } from '../../platform/scope.ts';
 
 export interface ScopeDescription {
   kind: Scope['kind'];

@@ -2,10 +2,10 @@
  * The map's site card. Scope is checked twice on purpose: canSeeSite decides 403 vs 404 for the caller,
  * and siteScopeSql guards the detail query itself so a future edit cannot leak an out-of-scope row.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { RolloutState, SiteStatus } from '../../lib/domain/catalog.ts';
 import type { AlarmType, Severity, SiteCategory } from '../../lib/protocol/v1.ts';
-import { canSeeSite, siteScopeSql, type Scope } from '../auth/scope.ts';
+import { canSeeSite, siteScopeSql, type Scope } from '../../platform/scope.ts';
 import { siteRef } from './site-ref.ts';
 
 export interface SiteCardAlarm {

@@ -1,6 +1,6 @@
 /** The scope-relevant facts of one site (id, category, county), or null when it does not exist. */
-import type { Sql } from '../../db/client.ts';
-import type { SiteRef } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { SiteRef } from '../../platform/scope.ts';
 
 export async function siteRef(sql: Sql, id: string): Promise<SiteRef | null> {
   const [r] = await sql<{ id: string; category: string; county_adcode: number }[]>`

@@ -1,8 +1,8 @@
 /** Every site in the principal's scope, compact, for the map (≤ 20k rows). */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { SiteStatus } from '../../lib/domain/catalog.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
 
 export interface MapSite {
   id: string;

@@ -5,11 +5,11 @@
 import type http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { ClientToServerEvents, InternalClientToServer, InternalPublish, ServerToClientEvents } from '../../lib/events/realtime.ts';
 import { userRoom } from '../../lib/events/realtime.ts';
 import { principalFromToken, readCookie, SESSION_COOKIE } from '../auth/session.ts';
-import { canJoinRoom, roomsForScope, type Principal, type SiteRef } from '../auth/scope.ts';
+import { canJoinRoom, roomsForScope, type Principal, type SiteRef } from '../../platform/scope.ts';
 
 export interface WorkerBeat {
   name: string;

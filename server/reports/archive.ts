@@ -3,14 +3,14 @@
  * report_files. Visible to a viewer whose scope covers the report's region (server/supervision/region.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Sql } from '../../db/client.ts';
-import type { Principal } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
 import { scopeCovers, type Region } from '../supervision/region.ts';
 import { buildReport, type ReportRequest } from './data.ts';
 import { renderReport, type ReportFormat } from './files.ts';
-import { bjDayOf } from './pure/period.ts';
+import { bjDayOf } from '../../lib/domain/reports/period.ts';
 
 const KIND_CODE: Record<string, string> = { monthly: 'YB', quarterly: 'JB', annual: 'NB', phase: 'JD' };
 

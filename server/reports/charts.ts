@@ -1,6 +1,6 @@
 /** Report charts as inline SVG strings (echarts server-side rendering: no DOM, no canvas), print palette. */
 import * as echarts from 'echarts';
-import { ALARM_TYPE_INFO } from '../workflow/pure/severity.ts';
+import { ALARM_TYPE_INFO } from '../../lib/domain/workflow/severity.ts';
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
 import { COUNTY_NAMES_ZH } from '../supervision/names.ts';
 import type { ReportModel } from './model.ts';

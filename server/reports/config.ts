@@ -1,6 +1,6 @@
 /**
- * Settings of the report scheduler process, validated once at boot (zod), like server/env.ts. E-mail reuses #7's
- * NOTIFY_* settings from server/env.ts (SMTP URL, sender, attempts, backoff, lease, timeout, poll).
+ * Settings of the report scheduler process, validated once at boot (zod), like platform/env.ts. E-mail reuses #7's
+ * NOTIFY_* settings from platform/env.ts (SMTP URL, sender, attempts, backoff, lease, timeout, poll).
  */
 import { z } from 'zod';
 

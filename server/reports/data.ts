@@ -3,19 +3,19 @@
  * monitoring aggregates (site_daily_stats, refreshed from readings_1h first), coverage (server/rollout). All
  * queries go through regionSql, i.e. the issuer's scope.
  */
-import type { Sql } from '../../db/client.ts';
-import type { Principal } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { ROLE_INFO } from '../../lib/domain/catalog.ts';
 import { coverageMatrix } from '../rollout/coverage.ts';
 import { loadPhases } from '../rollout/phases.ts';
-import { phaseAt } from '../rollout/pure/phases.ts';
+import { phaseAt } from '../../lib/domain/rollout/phases.ts';
 import { byRisk, group, groupBy } from '../supervision/groups.ts';
 import { regionLabel, regionSql, type Region } from '../supervision/region.ts';
 import { scoreSites, siteStats } from '../supervision/stats.ts';
-import { OPEN_STATES } from '../workflow/pure/hazard-machine.ts';
+import { OPEN_STATES } from '../../lib/domain/workflow/hazard-machine.ts';
 import type { CountRow, MonitoringPoint, OverdueRow, ReportModel, SeriesPoint } from './model.ts';
 import { narrate } from './narrative.ts';
-import { bjDayOf, KIND_INFO, periodOf, type Period, type PeriodParams } from './pure/period.ts';
+import { bjDayOf, KIND_INFO, periodOf, type Period, type PeriodParams } from '../../lib/domain/reports/period.ts';
 import { refreshSiteDaily } from './rollup.ts';
 
 const TZ = 'Asia/Shanghai';

@@ -4,8 +4,8 @@
  * count), so a delivery whose lease ran out and was claimed again is recorded once. Rows whose lease ran out
  * after their last allowed attempt are given up, not retried forever (as #7's outbox does).
  */
-import type { Sql } from '../../db/client.ts';
-import { backoffMs, type BackoffOpts } from '../workflow/pure/backoff.ts';
+import type { Sql } from '../../platform/db.ts';
+import { backoffMs, type BackoffOpts } from '../../lib/domain/workflow/backoff.ts';
 
 export type DeliveryChannel = 'portal' | 'email';
 export interface ClaimedDelivery {

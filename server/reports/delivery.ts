@@ -8,14 +8,14 @@
  *    address kept in the notification settings); a recipient who switched e-mail off there is skipped.
  * Failures retry with backoff; after the last attempt the row is 'failed' with the error, shown to the owner.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { NotificationPayload } from '../../lib/events/realtime.ts';
-import { loadPrincipalForUser } from '../auth/session.ts';
+import { loadPrincipalForUser } from '../../platform/principal.ts';
 import { scopeCovers, type Region } from '../supervision/region.ts';
-import { absoluteUrl, DeliveryError } from '../../workers/notify/channels/types.ts';
+import { absoluteUrl, DeliveryError } from '../../platform/notify/channels/types.ts';
 import { claimDeliveries, markAttemptFailed, markDelivered, markSkipped, type ClaimedDelivery, type QueueOpts } from './delivery-queue.ts';
 import type { ReportMailer } from './mailer.ts';
-import { reportMail } from './pure/mail.ts';
+import { reportMail } from '../../lib/domain/reports/mail.ts';
 
 export interface DelivererDeps {
   sql: Sql;

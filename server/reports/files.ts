@@ -2,12 +2,12 @@
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
 import { MIME, toCsv, toXlsx, type ExportColumn, type SheetSpec } from '../export/index.ts';
 import { groupColumns, SITE_SCORE_COLUMNS, catZh, countyZh } from '../supervision/dashboard.ts';
-import { ALARM_TYPE_INFO } from '../workflow/pure/severity.ts';
+import { ALARM_TYPE_INFO } from '../../lib/domain/workflow/severity.ts';
 import type { CoverageCell } from '../rollout/coverage.ts';
 import type { CountRow, OverdueRow, ReportModel } from './model.ts';
 import { reportDocs } from './html.ts';
 import { reportPdf } from './pdf.ts';
-import { bjTime } from './pure/format.ts';
+import { bjTime } from '../../lib/domain/reports/format.ts';
 
 export type ReportFormat = 'pdf' | 'xlsx' | 'csv';
 export const REPORT_FORMATS: ReportFormat[] = ['pdf', 'xlsx', 'csv'];

@@ -8,13 +8,13 @@ import { GRADE_INFO, WEIGHTS } from '../supervision/score.ts';
 import type { GroupStats } from '../supervision/groups.ts';
 import type { ScoredSite } from '../supervision/stats.ts';
 import type { CoverageCell } from '../rollout/coverage.ts';
-import { ALARM_TYPE_INFO, SEVERITY_INFO } from '../workflow/pure/severity.ts';
-import { HAZARD_STATE_INFO } from '../workflow/pure/hazard-machine.ts';
+import { ALARM_TYPE_INFO, SEVERITY_INFO } from '../../lib/domain/workflow/severity.ts';
+import { HAZARD_STATE_INFO } from '../../lib/domain/workflow/hazard-machine.ts';
 import type { ReportModel, SectionKey } from './model.ts';
 import { alarmSeriesChart, alarmTypeChart, countyScoreChart, coverageChart, monitoringChart } from './charts.ts';
 import { esc, figure, paras, table, type Col } from './html-parts.ts';
 import { REPORT_CSS } from './styles.ts';
-import { bjTime, cnDate, fix1, hoursZh, num, pct } from './pure/format.ts';
+import { bjTime, cnDate, fix1, hoursZh, num, pct } from '../../lib/domain/reports/format.ts';
 
 const cat = (c: string) => CATEGORIES[c as keyof typeof CATEGORIES]?.zh ?? c;
 const county = (k: string | number) => COUNTY_NAMES_ZH[Number(k)] ?? String(k);

@@ -3,7 +3,7 @@
  * NOTIFY_MAIL_FROM, timeout and error classification), for messages with attachments.
  */
 import type { SendMailOptions } from 'nodemailer';
-import { sendSmtp, smtpTransport } from '../../workers/notify/channels/email.ts';
+import { sendSmtp, smtpTransport } from '../../platform/notify/channels/email.ts';
 
 export interface ReportMailer {
   send(mail: Omit<SendMailOptions, 'from'> & { to: string }): Promise<void>;

@@ -2,8 +2,8 @@
 import type { GroupStats } from '../supervision/groups.ts';
 import type { ScoredSite } from '../supervision/stats.ts';
 import type { CoverageMatrix } from '../rollout/coverage.ts';
-import type { Phase } from '../rollout/pure/phases.ts';
-import type { Period } from './pure/period.ts';
+import type { Phase } from '../../lib/domain/rollout/phases.ts';
+import type { Period } from '../../lib/domain/reports/period.ts';
 import type { Region } from '../supervision/region.ts';
 
 export interface SeriesPoint {

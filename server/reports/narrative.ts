@@ -1,9 +1,9 @@
 /** The report's text: formal Chinese paragraphs computed from the model (pure; the figures come from data.ts). */
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
-import { ALARM_TYPE_INFO } from '../workflow/pure/severity.ts';
+import { ALARM_TYPE_INFO } from '../../lib/domain/workflow/severity.ts';
 import { COUNTY_NAMES_ZH } from '../supervision/names.ts';
 import type { ReportModel, Section } from './model.ts';
-import { fix1, hoursZh, num, pct as pct0 } from './pure/format.ts';
+import { fix1, hoursZh, num, pct as pct0 } from '../../lib/domain/reports/format.ts';
 
 /** shares in running text: 无 when there is nothing to divide */
 const pct = (x: number | null | undefined) => (x == null ? '无' : pct0(x));

@@ -3,8 +3,8 @@
  * Reports read these, never readings. A day is rolled up once it has started; it becomes final (never
  * recomputed) when it ended more than two hours ago, so late hourly rollups are still picked up.
  */
-import type { Sql } from '../../db/client.ts';
-import { addDays, bjDay, bjDayStart as dayStart, dueRollupDays, FINAL_AFTER_MS, type RollupPlanOpts } from './pure/rollup-plan.ts';
+import type { Sql } from '../../platform/db.ts';
+import { addDays, bjDay, bjDayStart as dayStart, dueRollupDays, FINAL_AFTER_MS, type RollupPlanOpts } from '../../lib/domain/reports/rollup-plan.ts';
 
 /** Rolls up the non-final days in [fromDay, toDay] (inclusive, Beijing) up to now; returns the days rolled. */
 export async function refreshSiteDaily(sql: Sql, fromDay: string, toDay: string, now = new Date()): Promise<string[]> {

@@ -5,10 +5,10 @@
  *  - delivers report_deliveries (delivery.ts), woken by LISTEN esms_report_delivery and polled for retries;
  *  - publishes live notifications through the portal's /internal namespace as 'reports'.
  */
-import { env } from '../env.ts';
-import { logger } from '../log.ts';
-import { createSql } from '../../db/client.ts';
-import { connectPublisher } from '../../workers/notify/publisher.ts';
+import { env } from '../../platform/env.ts';
+import { logger } from '../../platform/log.ts';
+import { createSql } from '../../platform/db.ts';
+import { connectPublisher } from '../../platform/realtime/internal-client.ts';
 import { reportConfig } from './config.ts';
 import { runDueSchedules } from './schedules.ts';
 import { rollupDueDays } from './rollup.ts';

@@ -4,16 +4,16 @@
  * scheduler process delivers (delivery.ts). Recipients whose scope does not cover the report's region get a
  * 'skipped' row instead (never the file). Run by runDueSchedules (server/reports/scheduler-main.ts).
  */
-import type { Sql } from '../../db/client.ts';
-import type { Principal } from '../auth/scope.ts';
-import { loadPrincipalForUser } from '../auth/session.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { Principal } from '../../platform/scope.ts';
+import { loadPrincipalForUser } from '../../platform/principal.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
 import { scopeCovers, type Region } from '../supervision/region.ts';
 import { issueReport } from './archive.ts';
 import { DELIVERY_CHANNEL, requeueFailed } from './delivery-queue.ts';
 import type { ReportFormat } from './files.ts';
-import { nextRunAt, previousPeriodParams } from './pure/period.ts';
+import { nextRunAt, previousPeriodParams } from '../../lib/domain/reports/period.ts';
 
 export interface ScheduleInput {
   kind: 'monthly' | 'quarterly' | 'annual';

@@ -3,9 +3,9 @@
  * reached a stage on day D when that stage's date is ≤ D (dates are cleared when a site moves back), so the
  * matrix can be replayed for any day of the plan. One grouped query; scope-filtered (server/auth/scope.ts).
  */
-import type { Sql } from '../../db/client.ts';
-import { siteScopeSql, type Principal } from '../auth/scope.ts';
-import { bjDay, expectedShareAt, phaseAt, type Phase } from './pure/phases.ts';
+import type { Sql } from '../../platform/db.ts';
+import { siteScopeSql, type Principal } from '../../platform/scope.ts';
+import { bjDay, expectedShareAt, phaseAt, type Phase } from '../../lib/domain/rollout/phases.ts';
 import { loadPhases } from './phases.ts';
 import { ensureTargets } from './targets.ts';
 import type { CoverageFilter } from './filters.ts';

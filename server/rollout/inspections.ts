@@ -3,12 +3,12 @@
  * inspection of a department's rollout, with a snapshot of the rollout figures of that department's sectors
  * (in the county, or city-wide) at the time. Recorded by the fire brigade; read within scope.
  */
-import type { Sql } from '../../db/client.ts';
-import type { Principal } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
 import { DEPARTMENT_INFO, type DepartmentId } from '../../lib/domain/catalog.ts';
-import { OPEN_STATES } from '../workflow/pure/hazard-machine.ts';
+import { OPEN_STATES } from '../../lib/domain/workflow/hazard-machine.ts';
 import { ensureTargets } from './targets.ts';
 
 export interface InspectionSnapshot {

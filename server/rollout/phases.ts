@@ -1,6 +1,6 @@
 /** The plan's phases from plan_phases (static after the migration: cached per process). */
-import type { Sql } from '../../db/client.ts';
-import type { Phase } from './pure/phases.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { Phase } from '../../lib/domain/rollout/phases.ts';
 
 let cache: Phase[] | null = null;
 

@@ -2,9 +2,9 @@
  * Pilot units (phase 3, 试点先行): county/department pilots are sites.is_pilot (Karuo first, 3–4 per department
  * and county); pilot_selections adds the 1–2 municipal pilot units and the units recommended to the region.
  */
-import type { Sql } from '../../db/client.ts';
-import { canSeeSite, siteScopeSql, type Principal } from '../auth/scope.ts';
-import { can } from '../auth/permissions.ts';
+import type { Sql } from '../../platform/db.ts';
+import { canSeeSite, siteScopeSql, type Principal } from '../../platform/scope.ts';
+import { can } from '../../lib/domain/permissions.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
 import { KARUO } from '../../lib/domain/counties.ts';

@@ -1,9 +1,9 @@
 /** The rollout site list (drill-down from the matrix): filters in the URL, server paging, scope-filtered. */
-import type { Sql } from '../../db/client.ts';
-import { siteScopeSql, type Principal } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import { siteScopeSql, type Principal } from '../../platform/scope.ts';
 import { CATEGORIES, ROLLOUT_INFO, type RolloutState } from '../../lib/domain/catalog.ts';
 import type { ExportColumn } from '../export/index.ts';
-import { bjDay } from './pure/phases.ts';
+import { bjDay } from '../../lib/domain/rollout/phases.ts';
 import type { RolloutSiteFilter } from './filters.ts';
 
 export interface RolloutSiteRow {

@@ -2,8 +2,8 @@
  * Rollout targets per county × sector (rollout_targets). Derived once from the site registry — the units that
  * meet the installation conditions (通电、通网) — then edited by people with 'rollout.edit' within their scope.
  */
-import type { Sql } from '../../db/client.ts';
-import { canSeeSite, type Principal } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import { canSeeSite, type Principal } from '../../platform/scope.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
 

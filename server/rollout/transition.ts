@@ -1,13 +1,13 @@
 /** Applies a site rollout edit: scope + permission checked, decided by pure/transition.ts, audited twice
  * (site_rollout_events for the site's history, audit_log for the security trail), in one transaction. */
-import type { Sql } from '../../db/client.ts';
-import { canSeeSite, type Principal } from '../auth/scope.ts';
-import { can } from '../auth/permissions.ts';
+import type { Sql } from '../../platform/db.ts';
+import { canSeeSite, type Principal } from '../../platform/scope.ts';
+import { can } from '../../lib/domain/permissions.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
 import type { RolloutState } from '../../lib/domain/catalog.ts';
-import { decideRollout, type RolloutEdit, type RolloutFacts } from './pure/transition.ts';
-import { bjDay } from './pure/phases.ts';
+import { decideRollout, type RolloutEdit, type RolloutFacts } from '../../lib/domain/rollout/transition.ts';
+import { bjDay } from '../../lib/domain/rollout/phases.ts';
 
 export async function loadRolloutFacts(sql: Sql, id: string) {
   const [s] = await sql<(RolloutFacts & { id: string; category: string; countyAdcode: number; nameZh: string })[]>`

@@ -1,6 +1,6 @@
 /** The supervision dashboard of a department or county office, in its scope: KPIs, rankings and site scores. */
-import type { Sql } from '../../db/client.ts';
-import type { Principal } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
 import type { ExportColumn } from '../export/index.ts';
 import { byRisk, group, groupBy, type GroupStats } from './groups.ts';

@@ -2,8 +2,8 @@
  * A region = a principal's scope narrowed by optional county and sector filters. Supervision, reports, exports
  * and the archive all query through regionSql (which always includes siteScopeSql) — nothing widens a scope.
  */
-import type { Sql } from '../../db/client.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
 import { CATEGORIES, DEPARTMENT_INFO, type DepartmentId } from '../../lib/domain/catalog.ts';
 import { COUNTY_NAMES_ZH } from './names.ts';
 

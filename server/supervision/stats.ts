@@ -3,8 +3,8 @@
  * grouped query over alarms/hazards/devices (never readings), region-filtered. Supervision dashboards, rankings,
  * scores and reports all start from these rows.
  */
-import type { Sql } from '../../db/client.ts';
-import { OPEN_STATES } from '../workflow/pure/hazard-machine.ts';
+import type { Sql } from '../../platform/db.ts';
+import { OPEN_STATES } from '../../lib/domain/workflow/hazard-machine.ts';
 import { regionSql, type Region } from './region.ts';
 import { siteScore, type ScoreInputs, type SiteScore } from './score.ts';
 

@@ -1,6 +1,6 @@
 /** Node-only. May this principal see this site's twin? canSeeSite decides (403 vs 404); the queries guard again. */
-import type { Sql } from '../../db/client.ts';
-import { canSeeSite, type Scope } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import { canSeeSite, type Scope } from '../../platform/scope.ts';
 import { AppError } from '../http/errors.ts';
 import { siteRef } from '../queries/site-ref.ts';
 

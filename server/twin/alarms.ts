@@ -1,5 +1,5 @@
 /** Node-only. Alarms for the twin: the site's active ones, and one circuit's active and past ones. */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { TwinAlarm } from '../../lib/twin/types.ts';
 
 const COLS = (sql: Sql) => sql`

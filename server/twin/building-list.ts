@@ -1,6 +1,6 @@
 /** Node-only. The site's buildings with their circuit and active-alarm counts (the twin's text alternative). */
-import type { Sql } from '../../db/client.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
 
 export interface BuildingListRow {
   id: number;

@@ -1,7 +1,7 @@
 /** Node-only. One circuit of a site, scope-guarded: its registry row, latest reading and alarms. */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { TwinAlarm } from '../../lib/twin/types.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
 import { alarmsOfCircuit } from './alarms.ts';
 
 /** The circuit id when it belongs to this (visible) site, else null. */

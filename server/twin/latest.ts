@@ -1,5 +1,5 @@
 /** Node-only. The newest reading of every circuit of a site (within the last two days), as CircuitLatest. */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { CircuitLatest } from '../../lib/events/realtime.ts';
 
 const FIELDS = ['ia', 'ib', 'ic', 'ir', 'ta', 'tb', 'tc', 'tn', 'ua', 'ub', 'uc', 'arc'] as const;

@@ -3,11 +3,11 @@
  * the centroid of all footprints), panels, circuits with routes, latest reading per circuit, active alarms.
  * Every query is guarded by siteScopeSql as well as the caller's canSeeSite check.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { CircuitLatest } from '../../lib/events/realtime.ts';
 import { buildingToSite, ringToLocal, type LonLat } from '../../lib/twin/geo.ts';
 import type { TwinBuilding, TwinCircuit, TwinData, TwinPanel, TwinSite, Vec3 } from '../../lib/twin/types.ts';
-import { siteScopeSql, type Scope } from '../auth/scope.ts';
+import { siteScopeSql, type Scope } from '../../platform/scope.ts';
 import { activeAlarmsOfSite } from './alarms.ts';
 import { latestOfSite } from './latest.ts';
 

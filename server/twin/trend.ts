@@ -2,7 +2,7 @@
  * Node-only. A circuit's trend for charts: last hour and day from readings_1m, last week from readings_1h.
  * When the rollups have nothing yet (a fresh system), the same buckets are computed from raw readings.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { TrendPoint, TrendRange } from '../../lib/twin/types.ts';
 
 const SPAN: Record<TrendRange, { ms: number; table: 'readings_1m' | 'readings_1h'; bin: string }> = {

@@ -1,8 +1,8 @@
 /** Scope and permission checks for workflow services (the rules live in server/auth/scope.ts and permissions.ts). */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { AppError } from '../http/errors.ts';
-import { can, type Action } from '../auth/permissions.ts';
-import { canSeeSite, siteScopeSql, type Principal, type SiteRef } from '../auth/scope.ts';
+import { can, type Action } from '../../lib/domain/permissions.ts';
+import { canSeeSite, siteScopeSql, type Principal, type SiteRef } from '../../platform/scope.ts';
 
 export function requireAction(p: Principal, action: Action) {
   if (!can(p.role, action)) throw new AppError('FORBIDDEN');

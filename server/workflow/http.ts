@@ -1,6 +1,6 @@
 /** Edge helpers for the workflow's route handlers: numeric path ids, multipart bodies with a size cap. */
 import { AppError } from '../http/errors.ts';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD } from './pure/attachments.ts';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD } from '../../lib/domain/workflow/attachments.ts';
 
 export function idParam(params: Record<string, string>, name = 'id'): number {
   const v = params[name];

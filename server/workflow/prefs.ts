@@ -1,9 +1,9 @@
 /** A user's own notification settings, contact details, push subscriptions and portal inbox. */
 import { z } from 'zod';
-import type { Sql } from '../../db/client.ts';
-import type { Principal } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { audit } from '../auth/audit.ts';
-import { CHANNELS } from './pure/plan.ts';
+import { CHANNELS } from '../../lib/domain/workflow/plan.ts';
 
 const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 export const prefsSchema = z

@@ -1,8 +1,8 @@
 /** 日常记录: one site's day (Beijing calendar) — alarms, actions taken on them, hazard changes — and the sites with activity. */
-import type { Sql } from '../../db/client.ts';
-import { siteScopeSql, type Principal } from '../auth/scope.ts';
+import type { Sql } from '../../platform/db.ts';
+import { siteScopeSql, type Principal } from '../../platform/scope.ts';
 import { requireSite } from './access.ts';
-import { bjInstant } from './pure/alarm-filters.ts';
+import { bjInstant } from '../../lib/domain/workflow/alarm-filters.ts';
 
 export interface DailyLog {
   site: { id: string; nameZh: string };

@@ -1,5 +1,5 @@
 /** Admin view of notification health: per-channel outcomes over 24 h, the worker's last beat, given-up deliveries. */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 
 export interface ChannelHealth {
   channel: string;

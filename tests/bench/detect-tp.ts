@@ -7,12 +7,12 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Telemetry } from '../../lib/protocol/v1.ts';
-import { generateScenario } from '../../workers/simulator/physics/index.ts';
-import type { Engine as EngineT } from '../../workers/detection/core/index.ts';
+import { generateScenario } from '../../lib/physics/index.ts';
+import type { Engine as EngineT } from '../../lib/detection/index.ts';
 
 type EngineCtor = new (...a: ConstructorParameters<typeof EngineT>) => EngineT;
 const reps = Number(process.argv[2] ?? 12);
-const paths = process.argv.length > 3 ? process.argv.slice(3) : [resolve(import.meta.dirname, '../../workers/detection/core/index.ts')];
+const paths = process.argv.length > 3 ? process.argv.slice(3) : [resolve(import.meta.dirname, '../../lib/detection/index.ts')];
 const engines: { path: string; Engine: EngineCtor; rates: number[]; cpuRates: number[] }[] = [];
 for (const p of paths) engines.push({ path: p, Engine: ((await import(pathToFileURL(resolve(p)).href)) as { Engine: EngineCtor }).Engine, rates: [], cpuRates: [] });
 

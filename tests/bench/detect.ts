@@ -12,8 +12,8 @@
  */
 import { parseArgs } from 'node:util';
 import type { AlarmType, Channel, RegistryEntry, Telemetry } from '../../lib/protocol/v1.ts';
-import { DEFAULT_FAULT_MIX, generateScenario, type GroundTruth, type Scenario } from '../../workers/simulator/physics/index.ts';
-import { Engine } from '../../workers/detection/core/index.ts';
+import { DEFAULT_FAULT_MIX, generateScenario, type GroundTruth, type Scenario } from '../../lib/physics/index.ts';
+import { Engine } from '../../lib/detection/index.ts';
 import { topicFor } from '../../lib/protocol/v1.ts';
 import { cached, recording, replaying, type Line } from './detect-cache.ts';
 import { createHash } from 'node:crypto';
@@ -90,7 +90,7 @@ const CACHE = process.env.BENCH_CACHE;
 // BENCH_FAST=1 (tuning): the detection core only — no fixed-threshold baseline, no throughput pass
 const FAST = process.env.BENCH_FAST === '1';
 function simHash(): string {
-  const dir = join(import.meta.dirname, '../../workers/simulator/physics');
+  const dir = join(import.meta.dirname, '../../lib/physics');
   const h = createHash('sha1');
   for (const f of readdirSync(dir).sort()) if (f.endsWith('.ts')) h.update(f).update(readFileSync(join(dir, f)));
   return h.digest('hex').slice(0, 10);

@@ -6,7 +6,7 @@
  */
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 
 function rng(seed: number) {
   let a = seed >>> 0;

@@ -6,7 +6,7 @@
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { io } from 'socket.io-client';
-import { createSql, type Sql } from '../../db/client.ts';
+import { createSql, type Sql } from '../../platform/db.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
 import type { JoinAck } from '../../lib/events/realtime.ts';
 

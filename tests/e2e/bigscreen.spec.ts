@@ -7,7 +7,7 @@
  * test-results/screens/bigscreen/ and are attached to the report.
  */
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { createSql, type Sql } from '../../db/client.ts';
+import { createSql, type Sql } from '../../platform/db.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
 import { BASE, mapSettled, shot, signIn, wallReady } from './bigscreen-helpers.ts';
 

@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { createSql, type Sql } from '../../db/client.ts';
+import { createSql, type Sql } from '../../platform/db.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
 
 const SHOTS = '.scratch/profiles';

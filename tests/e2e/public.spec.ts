@@ -5,7 +5,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { createSql, type Sql } from '../../db/client.ts';
+import { createSql, type Sql } from '../../platform/db.ts';
 import { createSession } from '../../server/auth/session.ts';
 import { findLeaks, loadSecrets, type Secrets } from '../integration/public/leaks.ts';
 

@@ -9,7 +9,7 @@ import { test, expect, request as pwRequest, type APIRequestContext, type Page }
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { createSql, type Sql } from '../../db/client.ts';
+import { createSql, type Sql } from '../../platform/db.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
 import { CATEGORIES } from '../../lib/domain/catalog.ts';
 

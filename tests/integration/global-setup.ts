@@ -7,10 +7,10 @@ import getPort from 'get-port';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalPostgres, destroyLocalPostgres } from '../../server/infra/pg-local.ts';
-import { startMosquitto } from '../../server/infra/mosquitto.ts';
-import { startEmbeddedBroker } from '../../server/mqtt/embedded-broker.ts';
-import { createSql } from '../../db/client.ts';
+import { startLocalPostgres, destroyLocalPostgres } from '../../platform/infra/pg-local.ts';
+import { startMosquitto } from '../../platform/infra/mosquitto.ts';
+import { startEmbeddedBroker } from '../../platform/infra/embedded-broker.ts';
+import { createSql } from '../../platform/db.ts';
 import { runMigrations } from '../../db/migrate.ts';
 
 declare module 'vitest' {

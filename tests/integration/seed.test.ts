@@ -8,11 +8,11 @@ import getPort from 'get-port';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSql, type Sql } from '../../db/client.ts';
+import { createSql, type Sql } from '../../platform/db.ts';
 import { runMigrations } from '../../db/migrate.ts';
 import { registryFromDb, seedDatabase, exportRegistryJson } from '../../db/seed/index.ts';
 import { registryFileSchema } from '../../lib/protocol/v1.ts';
-import { destroyLocalPostgres, startLocalPostgres, type LocalPg } from '../../server/infra/pg-local.ts';
+import { destroyLocalPostgres, startLocalPostgres, type LocalPg } from '../../platform/infra/pg-local.ts';
 
 const SITES = 300;
 const SEED = 11;

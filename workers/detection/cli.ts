@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { deviceEventSchema, parseTopic, registryFileSchema, replayLineSchema, statusSchema, telemetrySchema } from '../../lib/protocol/v1.ts';
-import { Engine, overridesSchema } from './core/index.ts';
+import { Engine, overridesSchema } from '../../lib/detection/index.ts';
 
 const SCHEMAS = { telemetry: telemetrySchema, status: statusSchema, event: deviceEventSchema } as const;
 const MAX_REPORTED = 10;

@@ -4,7 +4,7 @@
  * site status and the 'alarm' live events.
  */
 import type { TransactionSql } from 'postgres';
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { AlarmEventPayload } from '../../lib/events/realtime.ts';
 import type { AlarmType, Severity } from '../../lib/protocol/v1.ts';
 import type { DetectionRecord } from './detect-stage.ts';

@@ -1,5 +1,5 @@
-/** The ingest worker's settings, taken from the process's validated env (server/env.ts) once at boot. */
-import { env, type Env } from '../../server/env.ts';
+/** The ingest worker's settings, taken from the process's validated env (platform/env.ts) once at boot. */
+import { env, type Env } from '../../platform/env.ts';
 
 export interface IngestConfig {
   databaseUrl: string;
@@ -68,7 +68,7 @@ export function ingestConfig(e: Env = env): IngestConfig {
   };
 }
 
-/** Write lanes: not in server/env.ts (owned elsewhere), so read here; anything but 1–8 is refused. */
+/** Write lanes: not in platform/env.ts (owned elsewhere), so read here; anything but 1–8 is refused. */
 function lanes(v: string | undefined): number {
   if (v === undefined || v === '') return 2;
   const n = Number(v);
@@ -76,7 +76,7 @@ function lanes(v: string | undefined): number {
   return n;
 }
 
-/** Rollup timers: not in server/env.ts (owned elsewhere), so read here, bounded to [200 ms, 1 h]. */
+/** Rollup timers: not in platform/env.ts (owned elsewhere), so read here, bounded to [200 ms, 1 h]. */
 function intervalMs(name: string, dflt: number): number {
   const v = Number(process.env[name] ?? dflt);
   return Number.isFinite(v) && v > 0 ? Math.min(3_600_000, Math.max(200, Math.round(v))) : dflt;

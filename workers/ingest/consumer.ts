@@ -7,7 +7,7 @@
  * acknowledge a different message of the new session. `handleMessage` is used only for back-pressure.
  */
 import mqtt, { type IClientOptions, type MqttClient, type Packet } from 'mqtt';
-import { logger } from '../../server/log.ts';
+import { logger } from '../../platform/log.ts';
 
 const log = logger('ingest.mqtt');
 

@@ -1,15 +1,15 @@
 /**
- * The detection stage of the ingest worker: the pure core (workers/detection/core) behind a small interface,
+ * The detection stage of the ingest worker: the pure core (lib/detection) behind a small interface,
  * fed every newly stored telemetry/status/event message in arrival order. Its state is snapshotted into
  * detection_state (one row per circuit + one engine row) periodically and on stop, and restored on start.
  * Profile overrides (site and circuit layers, server/profiles) are followed from the database; a change updates
  * the Engine in place (Engine.update: only changed circuits are rebuilt, each keeping its state), exactly like a
  * registry change.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { RegistryEntry } from '../../lib/protocol/v1.ts';
-import { logger } from '../../server/log.ts';
-import { Engine, type DetectionRecord, type EngineSnapshot, type Overrides } from '../detection/core/index.ts';
+import { logger } from '../../platform/log.ts';
+import { Engine, type DetectionRecord, type EngineSnapshot, type Overrides } from '../../lib/detection/index.ts';
 import { followOverrides, usableOverrides, type OverridesFollower } from './profile-overrides.ts';
 
 export type { DetectionRecord };

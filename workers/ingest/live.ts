@@ -3,11 +3,11 @@
  * per site room at most one 'circuits:delta' (latest value per circuit), and each changed alarm once (its last
  * state in the interval). Site status and last-seen are also persisted, batched, on the same tick.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { SiteStatus } from '../../lib/domain/catalog.ts';
 import type { AlarmEventPayload, CircuitLatest, InternalPublish, SiteDelta } from '../../lib/events/realtime.ts';
 import type { Telemetry } from '../../lib/protocol/v1.ts';
-import { roomOfSite, roomsForSite } from '../../server/auth/scope.ts';
+import { roomOfSite, roomsForSite } from '../../platform/scope.ts';
 import type { AlarmBook, AlarmChange } from './alarms.ts';
 import type { Registry } from './registry.ts';
 import { deviceLive, siteStatus } from './site-status.ts';

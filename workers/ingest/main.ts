@@ -3,8 +3,8 @@
  * PORTAL_URL in the environment). Sends {type:'ready'} once subscribed; SIGTERM/SIGINT run the ordered stop()
  * and exit, forcibly after INGEST_STOP_TIMEOUT_MS.
  */
-import { logger } from '../../server/log.ts';
-import { watchLoopStalls } from '../../server/ops/loop-stalls.ts';
+import { logger } from '../../platform/log.ts';
+import { watchLoopStalls } from '../../platform/loop-stalls.ts';
 import { ingestConfig } from './config.ts';
 import { IngestWorker } from './worker.ts';
 

@@ -3,7 +3,7 @@
  * partition before the batch is written (backfilled old samples included), so nothing lands in the default
  * partition (which would block creating that day's partition later). Retention drops whole partitions.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 
 const DAY = 86_400_000;
 

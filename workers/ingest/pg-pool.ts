@@ -7,8 +7,8 @@
  * Everything holds the proxy, so nobody keeps a reference to a discarded pool.
  */
 import net from 'node:net';
-import { createSql, type Sql } from '../../db/client.ts';
-import { logger } from '../../server/log.ts';
+import { createSql, type Sql } from '../../platform/db.ts';
+import { logger } from '../../platform/log.ts';
 
 const log = logger('ingest.db');
 

@@ -12,8 +12,8 @@
  * deeper read-ahead only keeps more messages alive across garbage collections (at 20000 they cost more CPU in
  * scavenges than they saved in waiting).
  */
-import type { Sql } from '../../db/client.ts';
-import { logger } from '../../server/log.ts';
+import type { Sql } from '../../platform/db.ts';
+import { logger } from '../../platform/log.ts';
 import type { AckToken } from './consumer.ts';
 import type { DetectStage } from './detect-stage.ts';
 import { dayOf, type Partitions } from './partitions.ts';

@@ -5,7 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { InternalPublish } from '../../lib/events/realtime.ts';
-import { logger } from '../../server/log.ts';
+import { logger } from '../../platform/log.ts';
 
 const log = logger('ingest.portal');
 

@@ -3,7 +3,7 @@
  * duplicates marked, detection run once in arrival order, quarantine raw-byte admission decided. Done once
  * per batch, before the first write attempt, so a retried transaction writes exactly the same thing.
  */
-import { logger } from '../../server/log.ts';
+import { logger } from '../../platform/log.ts';
 import type { DetectStage, DetectionRecord } from './detect-stage.ts';
 import { QuarantineLimiter, RAW_KEEP_BYTES } from './quarantine.ts';
 import { validate, type Accepted, type Rejected, type ValidateOpts } from './validate.ts';

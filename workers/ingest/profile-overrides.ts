@@ -5,11 +5,11 @@
  * Before they reach the Engine, layers that no longer resolve for a circuit (e.g. a circuit commissioned after a
  * site-wide change, with a lower insulation limit) are dropped and logged: one bad override must not stop detection.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import type { RegistryEntry } from '../../lib/protocol/v1.ts';
-import { logger } from '../../server/log.ts';
-import { loadOverrides, overridesSignature } from '../../server/profiles/export.ts';
-import { resolveProfile, type Overrides } from '../detection/core/index.ts';
+import { logger } from '../../platform/log.ts';
+import { loadOverrides, overridesSignature } from '../../platform/detection-overrides.ts';
+import { resolveProfile, type Overrides } from '../../lib/detection/index.ts';
 
 const log = logger('ingest.profiles');
 export const PROFILES_CHANNEL = 'esms_profiles';

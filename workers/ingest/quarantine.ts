@@ -3,7 +3,7 @@
  * most `perMinute` messages per (reason, device) per minute so a misbehaving device cannot fill the disk.
  * Unknown devices count under device '' (a random-id flood must not grow the counter table either).
  */
-import type { RejectReason } from './reasons.ts';
+import type { RejectReason } from '../../lib/protocol/reject-reasons.ts';
 
 export const RAW_KEEP_BYTES = 64 * 1024;
 

@@ -2,7 +2,7 @@
  * What ingest knows about devices, circuits and sites, loaded from PostGIS and reloaded when registry_version
  * (migration 0009) has moved, so newly commissioned devices are picked up without a restart.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { registryEntryOf, type CircuitEntryRow } from '../../db/registry-entry.ts';
 import type { RegistryEntry } from '../../lib/protocol/v1.ts';
 

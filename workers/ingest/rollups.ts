@@ -12,7 +12,7 @@
  * lost recompute is lost together with its mark deletion, so it simply runs again.
  */
 import type { TransactionSql } from 'postgres';
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { inTransaction } from './tx.ts';
 
 const ORIGIN = `timestamptz '2000-01-01 00:00:00+00'`;

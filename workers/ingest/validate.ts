@@ -10,7 +10,7 @@ import {
   type DeviceEvent, type ParsedTopic, type Status, type Telemetry,
 } from '../../lib/protocol/v1.ts';
 import { fastCheck } from './fast-check.ts';
-import type { RejectReason } from './reasons.ts';
+import type { RejectReason } from '../../lib/protocol/reject-reasons.ts';
 import type { CircuitInfo, DeviceInfo } from './registry.ts';
 
 export interface ValidateOpts {

@@ -3,9 +3,9 @@
  * ordered stop(): stop consuming → flush the batch → ack → snapshot detection → publish/persist live state →
  * close MQTT, portal link and database.
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { resilientSql } from './pg-pool.ts';
-import { logger } from '../../server/log.ts';
+import { logger } from '../../platform/log.ts';
 import { AlarmBook, writeAlarms } from './alarms.ts';
 import type { IngestConfig } from './config.ts';
 import { MqttConsumer } from './consumer.ts';

@@ -5,7 +5,7 @@
  * newly stored messages move the counters), so "commit, then PUBACK" gives exactly-once storage.
  */
 import type { TransactionSql } from 'postgres';
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { writeAlarms, type AlarmBook, type AlarmChange } from './alarms.ts';
 import type { PreparedItem } from './prepare.ts';
 import { rawForQuarantine } from './prepare.ts';

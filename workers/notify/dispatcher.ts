@@ -3,10 +3,10 @@
  * (new rows) and by a poll timer (retries coming due). stop() finishes the deliveries in flight, so a graceful
  * restart neither loses nor repeats a message.
  */
-import type { Sql } from '../../db/client.ts';
-import { claimDue, markFailed, markSent, type ClaimedRow } from '../../server/workflow/notify/outbox.ts';
-import type { Channel } from '../../server/workflow/pure/plan.ts';
-import { DeliveryError, type DeliveryChannel } from './channels/types.ts';
+import type { Sql } from '../../platform/db.ts';
+import { claimDue, markFailed, markSent, type ClaimedRow } from '../../platform/notify/outbox.ts';
+import type { Channel } from '../../lib/domain/workflow/plan.ts';
+import { DeliveryError, type DeliveryChannel } from '../../platform/notify/channels/types.ts';
 
 export interface DispatcherOpts {
   batch: number;

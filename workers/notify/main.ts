@@ -2,9 +2,9 @@
  * Entry of the notify worker process (started by server/launcher): outbox fan-out and delivery, escalation,
  * overdue hazards and digests. Sends {type:'ready'} over IPC when running; SIGTERM stops it in order.
  */
-import { env } from '../../server/env.ts';
-import { logger } from '../../server/log.ts';
-import { createSql } from '../../db/client.ts';
+import { env } from '../../platform/env.ts';
+import { logger } from '../../platform/log.ts';
+import { createSql } from '../../platform/db.ts';
 import { startNotifyWorker } from './worker.ts';
 
 const log = logger('notify');

@@ -3,21 +3,21 @@
  * hazards and digests; a beat for /api/health and the admin status page. stop() is ordered: timers, then
  * in-flight deliveries, then connections.
  */
-import type { Sql } from '../../db/client.ts';
-import type { Env } from '../../server/env.ts';
-import { fanOutBatch } from '../../server/workflow/notify/fanout.ts';
-import { scanEscalations, scanOverdue } from '../../server/workflow/notify/timers.ts';
-import { generateDigests } from '../../server/workflow/digests.ts';
-import { latestPeriod } from '../../server/workflow/pure/period.ts';
-import { ensureVapid } from '../../server/workflow/notify/vapid.ts';
-import type { Channel } from '../../server/workflow/pure/plan.ts';
+import type { Sql } from '../../platform/db.ts';
+import type { Env } from '../../platform/env.ts';
+import { fanOutBatch } from './fanout.ts';
+import { scanEscalations, scanOverdue } from './timers.ts';
+import { generateDigests } from './digests.ts';
+import { latestPeriod } from '../../lib/domain/workflow/period.ts';
+import { ensureVapid } from '../../platform/notify/vapid.ts';
+import type { Channel } from '../../lib/domain/workflow/plan.ts';
 import { Dispatcher } from './dispatcher.ts';
-import { connectPublisher } from './publisher.ts';
-import { webhookChannel } from './channels/webhook.ts';
-import { emailChannel } from './channels/email.ts';
-import { pushChannel } from './channels/push.ts';
-import { portalChannel } from './channels/portal.ts';
-import type { DeliveryChannel } from './channels/types.ts';
+import { connectPublisher } from '../../platform/realtime/internal-client.ts';
+import { webhookChannel } from '../../platform/notify/channels/webhook.ts';
+import { emailChannel } from '../../platform/notify/channels/email.ts';
+import { pushChannel } from '../../platform/notify/channels/push.ts';
+import { portalChannel } from '../../platform/notify/channels/portal.ts';
+import type { DeliveryChannel } from '../../platform/notify/channels/types.ts';
 
 type Log = { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void };
 

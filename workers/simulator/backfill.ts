@@ -4,8 +4,8 @@
  * bounded number of unacknowledged publishes). Lost/duplicated messages follow the transport injections as
  * live; the physics' arc_alarm events are included, the shell's other events and status changes are not.
  */
-import { logger } from '../../server/log.ts';
-import { DAY_MS, mergeDevices, type DeviceSpec } from './physics/index.ts';
+import { logger } from '../../platform/log.ts';
+import { DAY_MS, mergeDevices, type DeviceSpec } from '../../lib/physics/index.ts';
 import type { Sink } from './publisher.ts';
 
 const log = logger('simulator.backfill');

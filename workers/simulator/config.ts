@@ -1,5 +1,5 @@
 /**
- * Simulator configuration: server/env.ts (SIM_SPEED, REPORT_INTERVAL_S, SEED, MQTT_URL, …) overridden by CLI
+ * Simulator configuration: platform/env.ts (SIM_SPEED, REPORT_INTERVAL_S, SEED, MQTT_URL, …) overridden by CLI
  * flags (node:util parseArgs). Pure: parseSimArgs(argv, env) is unit-tested; main.ts passes process.argv.
  */
 import { parseArgs } from 'node:util';

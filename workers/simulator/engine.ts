@@ -6,7 +6,7 @@
  * Control messages (lib/events/sim-control.ts) are applied between ticks.
  */
 import type { SimControl } from '../../lib/events/sim-control.ts';
-import { logger } from '../../server/log.ts';
+import { logger } from '../../platform/log.ts';
 import type { SimClock } from './clock.ts';
 import type { FleetDevice } from './fleet.ts';
 import { applyClear, applyInject, type InjectionIds, type TruthRecord } from './injector.ts';

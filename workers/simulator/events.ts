@@ -10,7 +10,7 @@
  * so (device, seq, ts) is unique and the platform's seq accounting sees no gaps.
  */
 import type { Channel, DeviceEvent, EventCode, RegistryEntry } from '../../lib/protocol/v1.ts';
-import { hash32 } from './physics/index.ts';
+import { hash32 } from '../../lib/physics/index.ts';
 
 export const RESIDUAL_SET_MA = 300;
 const TEMPS = ['ta', 'tb', 'tc', 'tn'] as const;

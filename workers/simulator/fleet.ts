@@ -4,11 +4,11 @@
  * sky (weather is keyed on the spec seed) and each circuit its own parameters; capabilities (voltage, arc,
  * ambient) are a deterministic property of the device id (75 / 85 / 95 %, as in the physics scenarios).
  */
-import type { Sql } from '../../db/client.ts';
+import type { Sql } from '../../platform/db.ts';
 import { registryFromDb } from '../../db/seed/index.ts';
 import type { RegistryEntry } from '../../lib/protocol/v1.ts';
-import { hash32, hashString, unit, type DeviceSpec, type Injection } from './physics/index.ts';
-import { deviceCaps } from './caps.ts';
+import { hash32, hashString, unit, type DeviceSpec, type Injection } from '../../lib/physics/index.ts';
+import { deviceCaps } from '../../lib/physics/caps.ts';
 
 export interface FleetDevice {
   spec: DeviceSpec;

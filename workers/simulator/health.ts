@@ -4,7 +4,7 @@
  * later or restart: socket.io reconnects on its own; beats while disconnected are simply skipped.
  */
 import { io, type Socket } from 'socket.io-client';
-import { logger } from '../../server/log.ts';
+import { logger } from '../../platform/log.ts';
 
 const log = logger('simulator.health');
 

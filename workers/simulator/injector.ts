@@ -5,7 +5,7 @@
  * conditions now — they are not deleted, so the physics stays continuous (a hot terminal cools with its own
  * time constant). Ended injections older than the warm-up window are dropped on the next rebuild.
  */
-import { EXPECTED, HOUR_MS, DAY_MS, WARMUP_MS, findDanger, type DeviceSpec, type GroundTruth, type Injection } from './physics/index.ts';
+import { EXPECTED, HOUR_MS, DAY_MS, WARMUP_MS, findDanger, type DeviceSpec, type GroundTruth, type Injection } from '../../lib/physics/index.ts';
 import type { LiveDevice } from './live.ts';
 import { InjectError, classOf, isDeviceLevel, sizeInjection, type InjectRequest } from './sizing.ts';
 

@@ -10,7 +10,7 @@
  */
 import { topicFor, type DeviceEvent, type Status } from '../../lib/protocol/v1.ts';
 import { EventLatch } from './events.ts';
-import { DeviceModel, WARMUP_MS, type DeviceSpec, type Injection } from './physics/index.ts';
+import { DeviceModel, WARMUP_MS, type DeviceSpec, type Injection } from '../../lib/physics/index.ts';
 
 export interface OutMsg {
   topic: string;

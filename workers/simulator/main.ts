@@ -5,11 +5,11 @@
  * publishes retained online:false for every device, flushes and exits. See README.md.
  */
 import { randomUUID } from 'node:crypto';
-import { createSql } from '../../db/client.ts';
+import { createSql } from '../../platform/db.ts';
 import { SIM_CONTROL_TOPIC, simControlSchema } from '../../lib/events/sim-control.ts';
-import { env } from '../../server/env.ts';
-import { logger } from '../../server/log.ts';
-import { watchLoopStalls } from '../../server/ops/loop-stalls.ts';
+import { env } from '../../platform/env.ts';
+import { logger } from '../../platform/log.ts';
+import { watchLoopStalls } from '../../platform/loop-stalls.ts';
 import { backfill } from './backfill.ts';
 import { SimClock } from './clock.ts';
 import { HelpRequested, USAGE, parseSimArgs, type SimConfig } from './config.ts';

@@ -4,7 +4,7 @@
  * wait on ready() when more than `maxInflight` are pending (backfill, bursts), and flush() waits for all.
  */
 import mqtt, { type MqttClient } from 'mqtt';
-import { logger } from '../../server/log.ts';
+import { logger } from '../../platform/log.ts';
 import type { OutMsg } from './live.ts';
 
 const log = logger('simulator.mqtt');

@@ -30,7 +30,7 @@ import {
   type ParamOverrides,
   type Pole,
   type SensorField,
-} from './physics/index.ts';
+} from '../../lib/physics/index.ts';
 
 export interface InjectRequest {
   id: string;

@@ -2,8 +2,8 @@
  * Ground truth of injections in PostGIS (sim_ground_truth, migration 0004). Writes are queued and applied in
  * order off the hot path; a failed write is logged and dropped (the simulator keeps publishing).
  */
-import type { Sql } from '../../db/client.ts';
-import { logger } from '../../server/log.ts';
+import type { Sql } from '../../platform/db.ts';
+import { logger } from '../../platform/log.ts';
 import type { TruthRecord } from './injector.ts';
 
 const log = logger('simulator.truth');

@@ -2,7 +2,7 @@
  * Frame of the working screens (alarms, hazards, records, settings): a dark top bar with the sections, the bell
  * and the live toaster. Server component; the bell and toaster are client islands.
  */
-import type { Principal } from '../../../server/auth/scope.ts';
+import type { Principal } from '../../../platform/scope.ts';
 import { sectionsFor } from '../nav/sections.ts';
 import { ROLE_INFO } from '../../../lib/domain/catalog.ts';
 import { AlertCenterBell } from './AlertCenterBell.tsx';

@@ -1,7 +1,7 @@
 /** Small presentational pieces shared by the working screens (server-safe, no hooks). */
-import { SEVERITY_INFO } from '../../../server/workflow/pure/severity.ts';
-import { HAZARD_STATE_INFO, type HazardState } from '../../../server/workflow/pure/hazard-machine.ts';
-import { durationZh, formatBeijing } from '../../../server/workflow/pure/quiet-hours.ts';
+import { SEVERITY_INFO } from '../../../lib/domain/workflow/severity.ts';
+import { HAZARD_STATE_INFO, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
+import { durationZh, formatBeijing } from '../../../lib/domain/workflow/quiet-hours.ts';
 import { SEV_ICON } from './sev.ts';
 import w from './work.module.css';
 

@@ -3,7 +3,7 @@
  * only to roles that may use it (server/auth/permissions.ts; pages and APIs enforce it again).
  */
 import type { Role } from '../../../lib/domain/catalog.ts';
-import { can, type Action } from '../../../server/auth/permissions.ts';
+import { can, type Action } from '../../../lib/domain/permissions.ts';
 
 export interface Section {
   href: string;

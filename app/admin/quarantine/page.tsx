@@ -1,11 +1,11 @@
 /** /admin/quarantine — what the ingest worker refused, why, and how often (permission 'quarantine.view'). */
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { can } from '@/server/auth/permissions.ts';
+import { can } from '@/lib/domain/permissions.ts';
 import { services } from '@/server/services.ts';
 import { currentPrincipal } from '@/app/_lib/server-session.ts';
-import { REJECT_REASONS, type RejectReason } from '@/workers/ingest/reasons.ts';
-import { readQuarantine } from '@/workers/ingest/quarantine-read.ts';
+import { REJECT_REASONS, type RejectReason } from '@/lib/protocol/reject-reasons.ts';
+import { readQuarantine } from '@/server/queries/quarantine.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '隔离报文 · Quarantine' };

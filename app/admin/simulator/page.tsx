@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentPrincipal } from '../../_lib/server-session.ts';
-import { can } from '../../../server/auth/permissions.ts';
+import { can } from '../../../lib/domain/permissions.ts';
 import { SimulatorPanel } from './SimulatorPanel.tsx';
 import s from './simulator.module.css';
 

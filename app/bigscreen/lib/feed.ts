@@ -4,7 +4,7 @@
  */
 import type { AlarmEventPayload } from '../../../lib/events/realtime.ts';
 import type { AlarmType, Severity } from '../../../lib/protocol/v1.ts';
-import { isFaultType } from '../../../server/bigscreen/pure/fault-types.ts';
+import { isFaultType } from '../../../lib/domain/bigscreen/fault-types.ts';
 
 export interface FeedItem {
   id: number;

@@ -2,7 +2,7 @@
  * The wall's API addresses, in one place: the page preloads the first ones while the scripts load, and a
  * preload is used only by a request for exactly the same URL.
  */
-import type { TrendRange } from '../../../server/bigscreen/pure/buckets.ts';
+import type { TrendRange } from '../../../lib/domain/bigscreen/buckets.ts';
 
 export const SITES_URL = '/api/sites';
 export const BASEMAP_URLS = ['/basemap/prefecture.geojson', '/basemap/counties.geojson', '/basemap/county-labels.geojson'] as const;

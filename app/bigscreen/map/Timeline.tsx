@@ -1,6 +1,6 @@
 'use client';
 /** The playback bar at the foot of the map: live ↔ replay of the last 24 h / 7 d, speed, play/pause, scrubber. */
-import { PLAYBACK_SPEEDS } from '../../../server/bigscreen/pure/replay.ts';
+import { PLAYBACK_SPEEDS } from '../../../lib/domain/bigscreen/replay.ts';
 import { beijingMinute, type Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import o from './overlay.module.css';

@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import { STATUS_INFO } from '../../../lib/domain/catalog.ts';
 import type { AlarmTrend } from '../../../server/bigscreen/trends.ts';
-import { bucketLabel, type TrendRange } from '../../../server/bigscreen/pure/buckets.ts';
+import { bucketLabel, type TrendRange } from '../../../lib/domain/bigscreen/buckets.ts';
 import type { Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import { ANIM, AXIS_LABEL, AXIS_LINE, SPLIT_LINE, TOOLTIP, useEchart } from '../useEchart.ts';

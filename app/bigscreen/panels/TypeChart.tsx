@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import type { LiveKpis } from '../../../server/bigscreen/kpis.ts';
 import { ALARM_TYPE_INFO } from '../../map/alarm-labels.ts';
-import { isFaultType } from '../../../server/bigscreen/pure/fault-types.ts';
+import { isFaultType } from '../../../lib/domain/bigscreen/fault-types.ts';
 import type { Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import { ANIM, AXIS_LABEL, AXIS_LABEL_ZH, SPLIT_LINE, TOOLTIP, useEchart } from '../useEchart.ts';

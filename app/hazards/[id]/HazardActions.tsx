@@ -2,7 +2,7 @@
 /** The commands this user may take on the order now (the server decides again): each with its own small form. */
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import type { HazardCommand } from '../../../server/workflow/pure/hazard-machine.ts';
+import type { HazardCommand } from '../../../lib/domain/workflow/hazard-machine.ts';
 import w from '../../_components/alerts/work.module.css';
 import { PhotoInput, postForm } from '../PhotoInput.tsx';
 

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { services } from '../../../server/services.ts';
 import { AppError } from '../../../server/http/errors.ts';
 import { getHazard } from '../../../server/workflow/hazards/read.ts';
-import { HAZARD_STATE_INFO, isOverdue, TRANSITIONS, type HazardState } from '../../../server/workflow/pure/hazard-machine.ts';
+import { HAZARD_STATE_INFO, isOverdue, TRANSITIONS, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
 import { currentPrincipal } from '../../_lib/server-session.ts';
 import { WorkShell } from '../../_components/alerts/WorkShell.tsx';
 import { fmt, HazardStatePill, since, SevPill } from '../../_components/alerts/ui.tsx';

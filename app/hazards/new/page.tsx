@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../../server/services.ts';
-import { can } from '../../../server/auth/permissions.ts';
+import { can } from '../../../lib/domain/permissions.ts';
 import { sitesForPicker } from '../../../server/workflow/access.ts';
 import { currentPrincipal } from '../../_lib/server-session.ts';
 import { WorkShell } from '../../_components/alerts/WorkShell.tsx';

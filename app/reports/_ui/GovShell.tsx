@@ -1,5 +1,5 @@
 /** Frame of the rollout, supervision and report screens: the shared WorkShell plus this area's sub-navigation. */
-import type { Principal } from '../../../server/auth/scope.ts';
+import type { Principal } from '../../../platform/scope.ts';
 import { WorkShell } from '../../_components/alerts/WorkShell.tsx';
 import g from './gov.module.css';
 

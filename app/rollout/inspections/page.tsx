@@ -2,10 +2,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../../server/services.ts';
-import { can } from '../../../server/auth/permissions.ts';
+import { can } from '../../../lib/domain/permissions.ts';
 import { canRecordInspection, INSPECTED_DEPARTMENTS, listInspections } from '../../../server/rollout/inspections.ts';
 import { CATEGORIES, DEPARTMENT_INFO, type DepartmentId } from '../../../lib/domain/catalog.ts';
-import { bjDay } from '../../../server/rollout/pure/phases.ts';
+import { bjDay } from '../../../lib/domain/rollout/phases.ts';
 import { currentPrincipal } from '../../_lib/server-session.ts';
 import w from '../../_components/alerts/work.module.css';
 import { GovShell } from '../../reports/_ui/GovShell.tsx';

@@ -2,11 +2,11 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../../server/services.ts';
-import { can } from '../../../server/auth/permissions.ts';
+import { can } from '../../../lib/domain/permissions.ts';
 import { loadPhases } from '../../../server/rollout/phases.ts';
 import { listPilots, MUNICIPAL_MAX } from '../../../server/rollout/pilots.ts';
 import { coverageMatrix } from '../../../server/rollout/coverage.ts';
-import { bjDay } from '../../../server/rollout/pure/phases.ts';
+import { bjDay } from '../../../lib/domain/rollout/phases.ts';
 import { CATEGORIES, DEPARTMENT_INFO, ROLLOUT_INFO, type DepartmentId, type RolloutState } from '../../../lib/domain/catalog.ts';
 import { COUNTY_NAMES_ZH } from '../../../server/supervision/names.ts';
 import { currentPrincipal } from '../../_lib/server-session.ts';

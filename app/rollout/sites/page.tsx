@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../../server/services.ts';
-import { can } from '../../../server/auth/permissions.ts';
+import { can } from '../../../lib/domain/permissions.ts';
 import { rolloutSiteFilterSchema, toQuery, type RolloutSiteFilter } from '../../../server/rollout/filters.ts';
 import { listRolloutSites, PAGE_SIZE, serviceProviders } from '../../../server/rollout/sites.ts';
 import { CATEGORIES, ROLLOUT_INFO, ROLLOUT_STATES } from '../../../lib/domain/catalog.ts';

@@ -2,8 +2,8 @@
  * Accuracy statistics (报警精确性): alarms and confirmed false alarms per site, device or alarm type within
  * scope and period. The false-alarm rate is false / total.
  */
-import type { Sql } from '../../../db/client.ts';
-import { siteScopeSql, type Principal } from '../../auth/scope.ts';
+import type { Sql } from '../../../platform/db.ts';
+import { siteScopeSql, type Principal } from '../../../platform/scope.ts';
 
 export type AccuracyBy = 'site' | 'device' | 'type';
 export interface AccuracyRow {

@@ -1,7 +1,7 @@
 /** Acknowledge, annotate, mark false: each scoped, permission-checked, audited and written to the alarm's notes. */
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { audit } from '../../auth/audit.ts';
-import type { Principal } from '../../auth/scope.ts';
+import type { Principal } from '../../../platform/scope.ts';
 import { conflict, notFound, requireAction, requireSite } from '../access.ts';
 
 async function lockAlarm(tx: Sql, p: Principal, id: number) {

@@ -1,7 +1,7 @@
 /** One alarm with its notes, hazard, escalation level and delivery summary (the alarm page). */
-import type { Sql } from '../../../db/client.ts';
-import type { Principal } from '../../auth/scope.ts';
-import { can } from '../../auth/permissions.ts';
+import type { Sql } from '../../../platform/db.ts';
+import type { Principal } from '../../../platform/scope.ts';
+import { can } from '../../../lib/domain/permissions.ts';
 import { notFound } from '../access.ts';
 import { alarmRow, type AlarmListRow } from './list.ts';
 

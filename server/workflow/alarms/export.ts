@@ -1,10 +1,10 @@
 /** Export of the alarm list under its filters: CSV (UTF-8 with BOM, opens in Excel/WPS) or XLSX (exceljs). */
 import ExcelJS from 'exceljs';
-import type { Sql } from '../../../db/client.ts';
-import type { Principal } from '../../auth/scope.ts';
-import type { AlarmFilter } from '../pure/alarm-filters.ts';
-import { ALARM_TYPE_INFO, SEVERITY_INFO } from '../pure/severity.ts';
-import { formatBeijing } from '../pure/quiet-hours.ts';
+import type { Sql } from '../../../platform/db.ts';
+import type { Principal } from '../../../platform/scope.ts';
+import type { AlarmFilter } from '../../../lib/domain/workflow/alarm-filters.ts';
+import { ALARM_TYPE_INFO, SEVERITY_INFO } from '../../../lib/domain/workflow/severity.ts';
+import { formatBeijing } from '../../../lib/domain/workflow/quiet-hours.ts';
 import { CATEGORIES } from '../../../lib/domain/catalog.ts';
 import { listAlarms, type AlarmListRow } from './list.ts';
 

@@ -2,9 +2,9 @@
  * The alarm centre list: scope ∧ filters, keyset-paged on (opened_at, id) DESC. Every filter maps onto an index
  * of 0002_workflow so a page costs the same on the first and the thousandth page.
  */
-import type { Sql } from '../../../db/client.ts';
-import { siteScopeSql, type Principal } from '../../auth/scope.ts';
-import { bjInstant, decodeCursor, encodeCursor, type AlarmFilter } from '../pure/alarm-filters.ts';
+import type { Sql } from '../../../platform/db.ts';
+import { siteScopeSql, type Principal } from '../../../platform/scope.ts';
+import { bjInstant, decodeCursor, encodeCursor, type AlarmFilter } from '../../../lib/domain/workflow/alarm-filters.ts';
 
 export interface AlarmListRow {
   id: number;

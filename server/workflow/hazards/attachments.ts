@@ -1,7 +1,7 @@
 /** Hazard attachments stored as bytea, validated by size and magic bytes before they touch the database. */
 import { createHash } from 'node:crypto';
-import type { Sql } from '../../../db/client.ts';
-import { checkAttachment, MAX_ATTACHMENTS_PER_UPLOAD, safeFilename } from '../pure/attachments.ts';
+import type { Sql } from '../../../platform/db.ts';
+import { checkAttachment, MAX_ATTACHMENTS_PER_UPLOAD, safeFilename } from '../../../lib/domain/workflow/attachments.ts';
 import { invalid } from '../access.ts';
 
 export interface UploadFile {

@@ -1,7 +1,7 @@
 /** Hazard counters for the big screen and digests: open, overdue, closed this month, rectification rate. */
-import type { Sql } from '../../../db/client.ts';
-import { siteScopeSql, type Scope } from '../../auth/scope.ts';
-import { OPEN_STATES } from '../pure/hazard-machine.ts';
+import type { Sql } from '../../../platform/db.ts';
+import { siteScopeSql, type Scope } from '../../../platform/scope.ts';
+import { OPEN_STATES } from '../../../lib/domain/workflow/hazard-machine.ts';
 
 export interface HazardCounts {
   open: number;

@@ -3,11 +3,11 @@
  * or by hand (inspection finding, photo report). The deadline follows the severity; with a responsible person
  * the order starts 'assigned' and that person is notified.
  */
-import type { Sql } from '../../../db/client.ts';
-import type { Principal } from '../../auth/scope.ts';
+import type { Sql } from '../../../platform/db.ts';
+import type { Principal } from '../../../platform/scope.ts';
 import type { Severity } from '../../../lib/protocol/v1.ts';
 import { conflict, invalid, notFound, requireAction, requireSite } from '../access.ts';
-import { ALARM_TYPE_INFO, deadlineFor } from '../pure/severity.ts';
+import { ALARM_TYPE_INFO, deadlineFor } from '../../../lib/domain/workflow/severity.ts';
 import { notifyHazard, recordHazardEvent } from './events.ts';
 import { storeAttachments, validateFiles, type UploadFile } from './attachments.ts';
 import { assertAssignable, assignableUsers } from './people.ts';

@@ -1,7 +1,7 @@
 /** Every hazard change writes a hazard_events row (history), an audit_log row, and maybe a notify event. */
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { audit } from '../../auth/audit.ts';
-import type { Principal } from '../../auth/scope.ts';
+import type { Principal } from '../../../platform/scope.ts';
 
 export interface HazardEventInput {
   hazardId: number;

@@ -1,5 +1,5 @@
 /** Who can be made responsible for a site's hazard: its site managers and the technicians serving it. */
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { invalid } from '../access.ts';
 
 export interface Assignable {

@@ -1,10 +1,10 @@
 /** Reading hazards: the list (keyset on created_at, id), one order with its history and files, a file's bytes. */
 import { z } from 'zod';
-import type { Sql } from '../../../db/client.ts';
-import { can } from '../../auth/permissions.ts';
-import { siteScopeSql, type Principal } from '../../auth/scope.ts';
+import type { Sql } from '../../../platform/db.ts';
+import { can } from '../../../lib/domain/permissions.ts';
+import { siteScopeSql, type Principal } from '../../../platform/scope.ts';
 import { notFound, requireSite } from '../access.ts';
-import { availableCommands, HAZARD_STATES, OPEN_STATES, type HazardCommand, type HazardState } from '../pure/hazard-machine.ts';
+import { availableCommands, HAZARD_STATES, OPEN_STATES, type HazardCommand, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
 import { assignableUsers, type Assignable } from './people.ts';
 
 const empty = (v: unknown) => (v === '' || v == null ? undefined : v);

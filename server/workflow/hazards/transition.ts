@@ -2,12 +2,12 @@
  * Moving a hazard through its states: lock the row, let the pure machine decide (role, state, four-eyes), write
  * the change, its history event, audit row and notification in one transaction.
  */
-import type { Sql } from '../../../db/client.ts';
-import { can } from '../../auth/permissions.ts';
-import type { Principal } from '../../auth/scope.ts';
+import type { Sql } from '../../../platform/db.ts';
+import { can } from '../../../lib/domain/permissions.ts';
+import type { Principal } from '../../../platform/scope.ts';
 import { AppError } from '../../http/errors.ts';
 import { invalid, notFound, requireSite } from '../access.ts';
-import { decide, type HazardCommand, type HazardState } from '../pure/hazard-machine.ts';
+import { decide, type HazardCommand, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
 import { notifyHazard, recordHazardEvent } from './events.ts';
 import { storeAttachments, validateFiles, type UploadFile } from './attachments.ts';
 import { assertAssignable } from './people.ts';

@@ -1,6 +1,6 @@
 /** Sign-in against the seeded users: argon2 verify, sessions, audit rows and the failure rate limits. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { DEMO_PASSWORD } from '../../../db/seed/demo-accounts.ts';
 import { attemptLogin, createLoginLimiters, LOGIN_LIMITS } from '../../../server/auth/login.ts';
 import { principalFromToken } from '../../../server/auth/session.ts';

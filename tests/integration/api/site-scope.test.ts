@@ -1,8 +1,8 @@
 /** The portal's site queries against a seeded PostGIS: every scope sees exactly its sites. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../../../db/client.ts';
-import { loadPrincipalForUser } from '../../../server/auth/session.ts';
-import type { Principal } from '../../../server/auth/scope.ts';
+import type { Sql } from '../../../platform/db.ts';
+import { loadPrincipalForUser } from '../../../platform/principal.ts';
+import type { Principal } from '../../../platform/scope.ts';
 import { siteCard } from '../../../server/queries/site-card.ts';
 import { sitesForMap } from '../../../server/queries/sites-for-map.ts';
 import { describeScope } from '../../../server/queries/scope-description.ts';

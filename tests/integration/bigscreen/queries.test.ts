@@ -1,14 +1,14 @@
 /** The big screen's queries against a seeded PostGIS: every figure follows the principal's scope and the county filter. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../../../db/client.ts';
-import { loadPrincipalForUser } from '../../../server/auth/session.ts';
-import type { Principal } from '../../../server/auth/scope.ts';
+import type { Sql } from '../../../platform/db.ts';
+import { loadPrincipalForUser } from '../../../platform/principal.ts';
+import type { Principal } from '../../../platform/scope.ts';
 import { narrowScope } from '../../../server/bigscreen/narrow-scope.ts';
 import { bigscreenSummary } from '../../../server/bigscreen/summary.ts';
 import { alarmTrend } from '../../../server/bigscreen/trends.ts';
 import { playbackData } from '../../../server/bigscreen/playback.ts';
 import { siteActivity } from '../../../server/bigscreen/site-activity.ts';
-import { statesAt } from '../../../server/bigscreen/pure/replay.ts';
+import { statesAt } from '../../../lib/domain/bigscreen/replay.ts';
 import { ensureSeeded, testSql } from '../helpers/db.ts';
 
 const KARUO = 540302;

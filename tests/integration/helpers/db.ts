@@ -1,6 +1,6 @@
 /** Test-side access to the integration run's PostGIS (started by global-setup.ts). */
 import { inject } from 'vitest';
-import { createSql, type Sql } from '../../../db/client.ts';
+import { createSql, type Sql } from '../../../platform/db.ts';
 
 export function testSql(max = 5): Sql {
   return createSql(inject('dbUrl'), { max, app: 'esms-test' });

@@ -6,7 +6,7 @@
  * transaction with a connection error instead of hanging or crashing the process.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createSql } from '../../../db/client.ts';
+import { createSql } from '../../../platform/db.ts';
 import { AlarmBook } from '../../../workers/ingest/alarms.ts';
 import { CopyRefused } from '../../../workers/ingest/copy.ts';
 import type { PreparedItem } from '../../../workers/ingest/prepare.ts';

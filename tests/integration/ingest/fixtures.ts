@@ -2,7 +2,7 @@
  * Test/benchmark fixtures for ingest: a handful of sites, devices and circuits under one id prefix, independent
  * of the seed (own county and department rows), removable again, plus protocol v1 message builders.
  */
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import type { Telemetry } from '../../../lib/protocol/v1.ts';
 
 export const FIXTURE_COUNTY = 999901;

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startMosquitto } from '../../../server/infra/mosquitto.ts';
+import { startMosquitto } from '../../../platform/infra/mosquitto.ts';
 import { testSql } from '../helpers/db.ts';
 import { createFixture, dropFixture, telemetry, topicOf, type FixtureDevice } from './fixtures.ts';
 import { killSpawned, connectPublisher, sleep, spawnIngest, streamPublish, waitFor, type IngestProc } from './harness.ts';

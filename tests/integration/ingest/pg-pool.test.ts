@@ -6,7 +6,7 @@
  */
 import net from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createSql } from '../../../db/client.ts';
+import { createSql } from '../../../platform/db.ts';
 import { noDelay } from '../../../workers/ingest/pg-pool.ts';
 import { isConnectionError } from '../../../workers/ingest/tx.ts';
 import { waitFor } from './harness.ts';

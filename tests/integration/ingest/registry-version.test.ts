@@ -3,7 +3,7 @@
  * own status writes, so the worker's once-a-minute check reloads only when there is something new.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createSql } from '../../../db/client.ts';
+import { createSql } from '../../../platform/db.ts';
 import { Registry } from '../../../workers/ingest/registry.ts';
 import { createFixture, dropFixture } from './fixtures.ts';
 

@@ -5,9 +5,9 @@
  * the replay CLI's --overrides shape.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { createSession } from '../../../server/auth/session.ts';
-import { Engine, overridesSchema } from '../../../workers/detection/core/index.ts';
+import { Engine, overridesSchema } from '../../../lib/detection/index.ts';
 import { siteCircuits } from '../../../server/profiles/circuits.ts';
 import { ensureSeeded, testSql } from '../helpers/db.ts';
 

@@ -5,11 +5,11 @@
  * worker process over MQTT into the alarms table. Overrides that no longer fit a circuit are left out, not fatal.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Principal } from '../../../server/auth/scope.ts';
-import { loadPrincipalForUser } from '../../../server/auth/session.ts';
+import type { Principal } from '../../../platform/scope.ts';
+import { loadPrincipalForUser } from '../../../platform/principal.ts';
 import { siteCircuits } from '../../../server/profiles/circuits.ts';
 import { setOverride } from '../../../server/profiles/write.ts';
-import type { Engine, DetectionRecord, Overrides } from '../../../workers/detection/core/index.ts';
+import type { Engine, DetectionRecord, Overrides } from '../../../lib/detection/index.ts';
 import { EngineStage } from '../../../workers/ingest/detect-stage.ts';
 import { ensureSeeded, testSql } from '../helpers/db.ts';
 import { createFixture, dropFixture, telemetry, topicOf, type FixtureDevice } from '../ingest/fixtures.ts';

@@ -1,6 +1,6 @@
 /** Only published cases are public; publishing needs a review first; an edit sends a case back to draft. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { ensureSeeded, testSql } from '../helpers/db.ts';
 import { publicRequest, useServices } from './helpers.ts';
 import { publishedCases, saveCase, transitionCase } from '../../../server/public/cases.ts';

@@ -1,5 +1,5 @@
 /** Shared setup of the public-section integration tests: seeded PostGIS, services() pointed at it, requests. */
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { createSession } from '../../../server/auth/session.ts';
 import { clearPublicCache } from '../../../server/public/cache.ts';
 

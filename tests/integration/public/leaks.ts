@@ -1,5 +1,5 @@
 /** What must never appear in public output, loaded from the database, and a scanner for it. */
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 
 export interface Secrets {
   siteIds: string[];

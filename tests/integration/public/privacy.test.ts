@@ -3,7 +3,7 @@
  * any public API response, and every shown cell counts at least 3 sites (real PostGIS, seeded Changdu).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { ensureSeeded, testSql } from '../helpers/db.ts';
 import { publicRequest, useServices } from './helpers.ts';
 import { computeStats } from '../../../server/public/aggregates.ts';

@@ -3,7 +3,7 @@
  * at the reviewer's site, audited; or reject with a reason. Real PostGIS, the real route handlers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { ensureSeeded, testSql } from '../helpers/db.ts';
 import { json, publicRequest, sessionCookieFor, useServices } from './helpers.ts';
 import { issueFormToken, publicSecret } from '../../../server/public/secret.ts';

@@ -6,14 +6,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import getPort from 'get-port';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import type { NotificationPayload } from '../../../lib/events/realtime.ts';
 import { testSql, ensureSeeded } from '../helpers/db.ts';
-import { loadPrincipalForUser } from '../../../server/auth/session.ts';
+import { loadPrincipalForUser } from '../../../platform/principal.ts';
 import { createSchedule, listSchedules, retryScheduleDeliveries, runSchedule, type ScheduleInput } from '../../../server/reports/schedules.ts';
 import { ReportDeliverer } from '../../../server/reports/delivery.ts';
 import { reportMailer } from '../../../server/reports/mailer.ts';
-import { bjDay, addDays } from '../../../server/reports/pure/rollup-plan.ts';
+import { bjDay, addDays } from '../../../lib/domain/reports/rollup-plan.ts';
 import { startSmtpSink } from '../workflow/receivers.ts';
 import { until } from '../workflow/harness.ts';
 import { attachmentsOf, startInternalGateway, startScheduler, stopScheduler } from './receivers.ts';

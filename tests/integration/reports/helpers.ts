@@ -1,6 +1,6 @@
 /** Shared helpers of the reports integration tests: principals of demo accounts. */
-import type { Sql } from '../../../db/client.ts';
-import { loadPrincipalForUser } from '../../../server/auth/session.ts';
+import type { Sql } from '../../../platform/db.ts';
+import { loadPrincipalForUser } from '../../../platform/principal.ts';
 
 export async function principal(sql: Sql, username: string) {
   const [u] = await sql<{ id: number }[]>`SELECT id FROM users WHERE username = ${username}`;

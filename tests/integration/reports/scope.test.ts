@@ -1,7 +1,7 @@
 /** Scope rules hold for coverage, supervision and report data and files (server/auth/scope.ts). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { testSql, ensureSeeded } from '../helpers/db.ts';
 import { coverageMatrix } from '../../../server/rollout/coverage.ts';
 import { listRolloutSites } from '../../../server/rollout/sites.ts';

@@ -1,6 +1,6 @@
 /** The score formula on crafted data: alarms, hazards and devices of one site in an isolated future window. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { testSql, ensureSeeded } from '../helpers/db.ts';
 import { scoreSites, siteStats } from '../../../server/supervision/stats.ts';
 

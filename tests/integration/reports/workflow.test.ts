@@ -1,6 +1,6 @@
 /** Rollout edits are audited and scoped; archived reports and deliveries respect scope. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { testSql, ensureSeeded } from '../helpers/db.ts';
 import { updateSiteRollout } from '../../../server/rollout/transition.ts';
 import { setTarget } from '../../../server/rollout/targets.ts';

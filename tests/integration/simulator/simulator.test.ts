@@ -8,7 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 import { registryFromDb } from '../../../db/seed/index.ts';
 import { SIM_CONTROL_TOPIC, type SimControl } from '../../../lib/events/sim-control.ts';
 import {

@@ -1,6 +1,6 @@
 /** Runs the real notify worker entry (workers/notify/main.ts) as a child process, so tests can stop or kill it. */
 import { fork, type ChildProcess } from 'node:child_process';
-import type { Sql } from '../../../db/client.ts';
+import type { Sql } from '../../../platform/db.ts';
 
 export function startNotify(env: Record<string, string>): Promise<ChildProcess> {
   const child = fork('workers/notify/main.ts', [], {

@@ -7,11 +7,11 @@ import type { ChildProcess } from 'node:child_process';
 import getPort from 'get-port';
 import { inject } from 'vitest';
 import { ensureSeeded, testSql } from '../helpers/db.ts';
-import type { Sql } from '../../../db/client.ts';
-import { retryFailed } from '../../../server/workflow/notify/outbox.ts';
+import type { Sql } from '../../../platform/db.ts';
+import { retryFailed } from '../../../platform/notify/outbox.ts';
 import { notifyStatus } from '../../../server/workflow/status.ts';
 import { acknowledgeAlarm } from '../../../server/workflow/alarms/actions.ts';
-import { loadPrincipalForUser } from '../../../server/auth/session.ts';
+import { loadPrincipalForUser } from '../../../platform/principal.ts';
 import { openAlarm, startNotify, stopNotify, until, userId } from './harness.ts';
 import { startSmtpSink, startWebhookReceiver } from './receivers.ts';
 

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSeeded, testSql } from '../helpers/db.ts';
-import type { Sql } from '../../../db/client.ts';
-import type { Principal } from '../../../server/auth/scope.ts';
-import { loadPrincipalForUser } from '../../../server/auth/session.ts';
+import type { Sql } from '../../../platform/db.ts';
+import type { Principal } from '../../../platform/scope.ts';
+import { loadPrincipalForUser } from '../../../platform/principal.ts';
 import { acknowledgeAlarm, addAlarmNote, markFalseAlarm } from '../../../server/workflow/alarms/actions.ts';
 import { listAlarms } from '../../../server/workflow/alarms/list.ts';
 import { createHazard } from '../../../server/workflow/hazards/create.ts';

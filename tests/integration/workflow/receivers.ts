@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { IDEMPOTENCY_HEADER, SIG_HEADER, TS_HEADER, verifySignature } from '../../../server/workflow/pure/signature.ts';
+import { IDEMPOTENCY_HEADER, SIG_HEADER, TS_HEADER, verifySignature } from '../../../platform/notify/signature.ts';
 
 export interface Hook {
   at: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../lib/domain/catalog.ts';
-import { ACTIONS, can, type Action } from '../../../server/auth/permissions.ts';
+import { ACTIONS, can, type Action } from '../../../lib/domain/permissions.ts';
 
 // The expected matrix, written out independently of ROLE_ACTIONS so a change to either is a visible decision.
 const Y = true;

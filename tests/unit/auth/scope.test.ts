@@ -9,7 +9,7 @@ import {
   scopeFor,
   type ScopeInputs,
   type SiteRef,
-} from '../../../server/auth/scope.ts';
+} from '../../../platform/scope.ts';
 
 const KARUO = 540302;
 const JIANGDA = 540321;

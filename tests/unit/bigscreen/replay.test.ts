@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeAt, openedBetween, statesAt, type ReplayInterval } from '../../../server/bigscreen/pure/replay.ts';
-import { bucketLabel, bucketPlan } from '../../../server/bigscreen/pure/buckets.ts';
+import { activeAt, openedBetween, statesAt, type ReplayInterval } from '../../../lib/domain/bigscreen/replay.ts';
+import { bucketLabel, bucketPlan } from '../../../lib/domain/bigscreen/buckets.ts';
 
 const H = 3600_000;
 const iv = (

@@ -4,7 +4,7 @@
  * that: it opens on the second report over the set point (its 2-of-3 persistence), while a lone spike stays silent.
  */
 import { describe, expect, it } from 'vitest';
-import { Engine, type DetectionRecord } from '../../../workers/detection/core/index.ts';
+import { Engine, type DetectionRecord } from '../../../lib/detection/index.ts';
 import { ambientAt, entry, healthy1, stream } from './builders.ts';
 import { EARTH_FAULT_MA } from './cases.ts';
 

@@ -4,7 +4,7 @@
  * (the same as snapshot → new Engine → restore), new circuits start fresh and removed ones are gone.
  */
 import { describe, expect, it } from 'vitest';
-import { Engine, type Overrides } from '../../../workers/detection/core/index.ts';
+import { Engine, type Overrides } from '../../../lib/detection/index.ts';
 import { CASES } from './cases.ts';
 import { entry } from './builders.ts';
 

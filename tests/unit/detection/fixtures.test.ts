@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alarmRecordSchema } from '../../../lib/protocol/v1.ts';
-import { Engine, type DetectionRecord } from '../../../workers/detection/core/index.ts';
+import { Engine, type DetectionRecord } from '../../../lib/detection/index.ts';
 import { CASES } from './cases.ts';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/detection');

@@ -3,7 +3,7 @@
  * a snapshot taken mid-stream (through JSON, as a restarted worker would) continues identically.
  */
 import { describe, expect, it } from 'vitest';
-import { Engine, resolveProfile } from '../../../workers/detection/core/index.ts';
+import { Engine, resolveProfile } from '../../../lib/detection/index.ts';
 import { CASES } from './cases.ts';
 import { ambientAt, entry, healthy1, healthy3, stream } from './builders.ts';
 

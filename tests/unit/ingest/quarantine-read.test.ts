@@ -1,6 +1,6 @@
 /** Raw quarantined bytes are shown safely: UTF-8 as escaped text, anything else as hex. */
 import { describe, expect, it } from 'vitest';
-import { showBytes } from '../../../workers/ingest/quarantine-read.ts';
+import { showBytes } from '../../../server/queries/quarantine.ts';
 
 describe('showBytes', () => {
   it('keeps valid UTF-8 (HTML stays text; React escapes it) and escapes control characters', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { contentDisposition, csvField, exportRows, toCsv, type ExportColumn } from '../../../server/export/index.ts';
 import { scopeCovers } from '../../../server/supervision/region.ts';
-import type { Scope } from '../../../server/auth/scope.ts';
+import type { Scope } from '../../../platform/scope.ts';
 
 type R = { name: string; n: number; at: Date; ok: boolean };
 const cols: ExportColumn<R>[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportMail } from '../../../server/reports/pure/mail.ts';
+import { reportMail } from '../../../lib/domain/reports/mail.ts';
 
 describe('report e-mail', () => {
   const facts = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextRunAt, periodOf, previousPeriodParams } from '../../../server/reports/pure/period.ts';
-import { expectedShareAt, isLaggard, phaseAt, type Phase } from '../../../server/rollout/pure/phases.ts';
+import { nextRunAt, periodOf, previousPeriodParams } from '../../../lib/domain/reports/period.ts';
+import { expectedShareAt, isLaggard, phaseAt, type Phase } from '../../../lib/domain/rollout/phases.ts';
 import { classify } from '../../../server/rollout/coverage.ts';
 
 const PHASES: Phase[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dueRollupDays, type RolledDay } from '../../../server/reports/pure/rollup-plan.ts';
+import { addDays, dueRollupDays, type RolledDay } from '../../../lib/domain/reports/rollup-plan.ts';
 
 const O = { lookbackDays: 31, graceMs: 10 * 60_000, maxDays: 4 };
 /** an instant given in Beijing time */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRollout, type RolloutFacts } from '../../../server/rollout/pure/transition.ts';
+import { decideRollout, type RolloutFacts } from '../../../lib/domain/rollout/transition.ts';
 
 const planned: RolloutFacts = { state: 'planned', plannedAt: '2019-01-10', surveyedAt: null, installedAt: null, commissionedAt: null, inServiceAt: null, powerOk: true, networkOk: true, serviceProvider: '' };
 const inService: RolloutFacts = { state: 'in_service', plannedAt: '2019-01-10', surveyedAt: '2019-02-01', installedAt: '2019-03-01', commissionedAt: '2019-03-10', inServiceAt: '2019-03-20', powerOk: true, networkOk: true, serviceProvider: '昌都甲公司' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Wheel } from '../../../workers/simulator/schedule.ts';
 import { SimClock } from '../../../workers/simulator/clock.ts';
-import { DeviceModel } from '../../../workers/simulator/physics/index.ts';
+import { DeviceModel } from '../../../lib/physics/index.ts';
 import { buildSpecs } from '../../../workers/simulator/fleet.ts';
 import { registry } from './fixture.ts';
 

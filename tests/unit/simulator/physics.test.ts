@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistryEntry } from '../../../lib/protocol/v1.ts';
-import { CircuitModel, DAY_MS, HOUR_MS, Rng, bjtHour, loadFactor, weather, type Env } from '../../../workers/simulator/physics/index.ts';
+import { CircuitModel, DAY_MS, HOUR_MS, Rng, bjtHour, loadFactor, weather, type Env } from '../../../lib/physics/index.ts';
 
 const entry = (o: Partial<RegistryEntry> = {}): RegistryEntry => ({
   device: 'T-D1',

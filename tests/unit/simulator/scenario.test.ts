@@ -13,7 +13,7 @@ import {
   type Injection,
   type Scenario,
   type StreamLine,
-} from '../../../workers/simulator/physics/index.ts';
+} from '../../../lib/physics/index.ts';
 
 const JAN = Date.UTC(2025, 0, 6);
 const JUL = Date.UTC(2025, 6, 1);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { CircuitModel, generateScenario, type Env } from '../../../workers/simulator/physics/index.ts';
+import { CircuitModel, generateScenario, type Env } from '../../../lib/physics/index.ts';
 
 // Smoke check only: prints rates, asserts nothing about time (CI machines vary).
 it('throughput smoke', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAttachment, safeFilename, sniffMime, MAX_ATTACHMENT_BYTES } from '../../../server/workflow/pure/attachments.ts';
-import { alarmFilterSchema, bjInstant, filterQuery } from '../../../server/workflow/pure/alarm-filters.ts';
+import { checkAttachment, safeFilename, sniffMime, MAX_ATTACHMENT_BYTES } from '../../../lib/domain/workflow/attachments.ts';
+import { alarmFilterSchema, bjInstant, filterQuery } from '../../../lib/domain/workflow/alarm-filters.ts';
 
 const bytes = (...b: number[]) => new Uint8Array([...b, ...new Array(16).fill(0)]);
 

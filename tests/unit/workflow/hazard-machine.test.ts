@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { can } from '../../../server/auth/permissions.ts';
+import { can } from '../../../lib/domain/permissions.ts';
 import { ROLES, type Role } from '../../../lib/domain/catalog.ts';
-import { availableCommands, decide, isOverdue, type HazardCommand, type HazardState } from '../../../server/workflow/pure/hazard-machine.ts';
+import { availableCommands, decide, isOverdue, type HazardCommand, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
 
 const actor = (role: Role, userId = 1) => ({ userId, role, can: (a: Parameters<typeof can>[1]) => can(role, a) });
 const facts = (state: HazardState, o: { assigneeId?: number | null; rectifiedBy?: number | null } = {}) => ({ state, assigneeId: o.assigneeId ?? null, rectifiedBy: o.rectifiedBy ?? null });

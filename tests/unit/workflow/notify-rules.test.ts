@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs } from '../../../server/workflow/pure/backoff.ts';
-import { holdUntil, inQuietHours, quietEndsAt, formatBeijing, durationZh } from '../../../server/workflow/pure/quiet-hours.ts';
-import { planDeliveries, type Recipient } from '../../../server/workflow/pure/plan.ts';
-import { audienceForLevel, dueLevel, sectorDepartments } from '../../../server/workflow/pure/escalation.ts';
-import { signBody, verifySignature } from '../../../server/workflow/pure/signature.ts';
-import { latestPeriod } from '../../../server/workflow/pure/period.ts';
-import { deadlineFor } from '../../../server/workflow/pure/severity.ts';
+import { backoffMs } from '../../../lib/domain/workflow/backoff.ts';
+import { holdUntil, inQuietHours, quietEndsAt, formatBeijing, durationZh } from '../../../lib/domain/workflow/quiet-hours.ts';
+import { planDeliveries, type Recipient } from '../../../lib/domain/workflow/plan.ts';
+import { audienceForLevel, dueLevel, sectorDepartments } from '../../../lib/domain/workflow/escalation.ts';
+import { signBody, verifySignature } from '../../../platform/notify/signature.ts';
+import { latestPeriod } from '../../../lib/domain/workflow/period.ts';
+import { deadlineFor } from '../../../lib/domain/workflow/severity.ts';
 
 const r = (o: Partial<Recipient> = {}): Recipient => ({ userId: 1, channels: ['portal', 'webhook', 'email', 'push'], minSeverity: 'warning', quietStart: null, quietEnd: null, email: 'a@b.c', hasPush: true, ...o });
 const all = { portal: true, webhook: true, email: true, push: true };

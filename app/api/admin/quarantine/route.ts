@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
-import { REJECT_REASONS } from '../../../../workers/ingest/reasons.ts';
-import { readQuarantine } from '../../../../workers/ingest/quarantine-read.ts';
+import { REJECT_REASONS } from '../../../../lib/protocol/reject-reasons.ts';
+import { readQuarantine } from '../../../../server/queries/quarantine.ts';
 
 const empty = (v: unknown) => (v === '' || v == null ? undefined : v);
 const query = z.object({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
 import { alarmAccuracy } from '../../../../server/workflow/alarms/accuracy.ts';
-import { bjInstant } from '../../../../server/workflow/pure/alarm-filters.ts';
+import { bjInstant } from '../../../../lib/domain/workflow/alarm-filters.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const query = z.object({ by: z.enum(['site', 'device', 'type']).default('site'), from: day.optional(), to: day.optional() });

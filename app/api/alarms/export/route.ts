@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
 import { audit } from '../../../../server/auth/audit.ts';
-import { alarmFilterSchema } from '../../../../server/workflow/pure/alarm-filters.ts';
+import { alarmFilterSchema } from '../../../../lib/domain/workflow/alarm-filters.ts';
 import { alarmsCsvStream, alarmsXlsx } from '../../../../server/workflow/alarms/export.ts';
 
 const query = alarmFilterSchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv') });

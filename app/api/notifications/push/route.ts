@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
-import { ensureVapid } from '../../../../server/workflow/notify/vapid.ts';
+import { ensureVapid } from '../../../../platform/notify/vapid.ts';
 import { deletePushSubscription, pushSubscriptionSchema, savePushSubscription } from '../../../../server/workflow/prefs.ts';
 
 export const GET = route({}, async () => ({ publicKey: (await ensureVapid(services().sql)).publicKey }));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
 import { audit } from '../../../../server/auth/audit.ts';
-import { retryFailed } from '../../../../server/workflow/notify/outbox.ts';
+import { retryFailed } from '../../../../platform/notify/outbox.ts';
 
 const body = z.union([z.object({ all: z.literal(true) }), z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) })]);
 export const POST = route({ permission: 'notify.admin', body }, async ({ principal, body, ip }) => {

@@ -6,7 +6,7 @@ import { audit } from '../../../../server/auth/audit.ts';
 import { issueBodySchema, normaliseRequest } from '../../../../server/reports/schemas.ts';
 import { issueReport, listArchive, type ArchiveRow } from '../../../../server/reports/archive.ts';
 import { exportRows, type ExportColumn } from '../../../../server/export/index.ts';
-import { KIND_INFO, type ReportKind } from '../../../../server/reports/pure/period.ts';
+import { KIND_INFO, type ReportKind } from '../../../../lib/domain/reports/period.ts';
 
 export const POST = route({ permission: 'report.export', body: issueBodySchema, maxBodyBytes: 4096 }, async ({ principal, body, ip }) => {
   const { formats, ...r } = body;

@@ -5,7 +5,7 @@
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
 import { audit } from '../../../../server/auth/audit.ts';
-import { can } from '../../../../server/auth/permissions.ts';
+import { can } from '../../../../lib/domain/permissions.ts';
 import { AppError } from '../../../../server/http/errors.ts';
 import { renderQuerySchema, normaliseRequest } from '../../../../server/reports/schemas.ts';
 import { buildReport } from '../../../../server/reports/data.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
 import { audit } from '../../../../server/auth/audit.ts';
-import { can } from '../../../../server/auth/permissions.ts';
+import { can } from '../../../../lib/domain/permissions.ts';
 import { AppError } from '../../../../server/http/errors.ts';
 import { createInspection, listInspections } from '../../../../server/rollout/inspections.ts';
 import { INSPECTION_COLUMNS } from '../../../../server/rollout/columns.ts';

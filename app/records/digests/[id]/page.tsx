@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { services } from '../../../../server/services.ts';
 import { digestById } from '../../../../server/workflow/records.ts';
-import type { DigestContent } from '../../../../server/workflow/digests.ts';
+import type { DigestContent } from '../../../../lib/domain/workflow/digest.ts';
 import { currentPrincipal } from '../../../_lib/server-session.ts';
 import { WorkShell } from '../../../_components/alerts/WorkShell.tsx';
 import { fmt } from '../../../_components/alerts/ui.tsx';

@@ -2,12 +2,12 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { services } from '../../../../server/services.ts';
-import { can } from '../../../../server/auth/permissions.ts';
-import { canSeeSite } from '../../../../server/auth/scope.ts';
+import { can } from '../../../../lib/domain/permissions.ts';
+import { canSeeSite } from '../../../../platform/scope.ts';
 import { loadRolloutFacts, rolloutHistory } from '../../../../server/rollout/transition.ts';
 import { serviceProviders } from '../../../../server/rollout/sites.ts';
 import { CATEGORIES, ROLLOUT_INFO, type RolloutState } from '../../../../lib/domain/catalog.ts';
-import { bjTime } from '../../../../server/reports/pure/format.ts';
+import { bjTime } from '../../../../lib/domain/reports/format.ts';
 import { currentPrincipal } from '../../../_lib/server-session.ts';
 import w from '../../../_components/alerts/work.module.css';
 import { GovShell } from '../../../reports/_ui/GovShell.tsx';

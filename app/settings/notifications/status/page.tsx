@@ -2,9 +2,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../../../server/services.ts';
-import { can } from '../../../../server/auth/permissions.ts';
+import { can } from '../../../../lib/domain/permissions.ts';
 import { notifyStatus } from '../../../../server/workflow/status.ts';
-import { CHANNEL_INFO, CHANNELS, type Channel } from '../../../../server/workflow/pure/plan.ts';
+import { CHANNEL_INFO, CHANNELS, type Channel } from '../../../../lib/domain/workflow/plan.ts';
 import { currentPrincipal } from '../../../_lib/server-session.ts';
 import { WorkShell } from '../../../_components/alerts/WorkShell.tsx';
 import { fmt } from '../../../_components/alerts/ui.tsx';

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { route } from '../../../../../server/http/route.ts';
 import { services } from '../../../../../server/services.ts';
-import { env } from '../../../../../server/env.ts';
-import { deviceCaps } from '../../../../../workers/simulator/caps.ts';
+import { env } from '../../../../../platform/env.ts';
+import { deviceCaps } from '../../../../../lib/physics/caps.ts';
 
 const query = z.object({
   q: z.string().max(64).optional(),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ID_RE } from '../../../../../../lib/protocol/v1.ts';
 import { parseWith, route } from '../../../../../../server/http/route.ts';
 import { assertProfileAccess } from '../../../../../../server/profiles/access.ts';
-import { loadOverrides } from '../../../../../../server/profiles/export.ts';
+import { loadOverrides } from '../../../../../../platform/detection-overrides.ts';
 import { services } from '../../../../../../server/services.ts';
 
 const params = z.object({ id: z.string().regex(ID_RE) });
