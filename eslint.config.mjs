@@ -1,6 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const ENV_READ = { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'read configuration from platform/env.ts' };
+const API_FETCH = [
+  { selector: "CallExpression[callee.name='fetch'] > Literal.arguments:first-child[value=/^\\/api\\//]", message: 'call the API through app/_lib/api (typed)' },
+  { selector: "CallExpression[callee.name='fetch'] > TemplateLiteral.arguments:first-child[quasis.0.value.raw=/^\\/api\\//]", message: 'call the API through app/_lib/api (typed)' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.next/', '.data/', '.scratch/', 'test-results/', 'public/', 'next-env.d.ts', '**/*.d.ts'] },
   js.configs.recommended,
@@ -26,6 +32,18 @@ export default tseslint.config(
   layer('workers/**', ['server', 'app', 'tests']),
   layer('db/**', ['server', 'workers', 'app', 'tests']),
   layer('app/**', ['workers', 'db', 'tests']),
+  {
+    // configuration is parsed once, in platform/env.ts; the supervisor only hands the environment on to children
+    files: ['{lib,platform,server,workers,db}/**/*.{ts,tsx,mjs}'],
+    ignores: ['platform/env.ts', 'server/launcher/supervisor.ts'],
+    rules: { 'no-restricted-syntax': ['error', ENV_READ] },
+  },
+  {
+    // components reach the API through its typed client (app/_lib/api), never a hand-rolled fetch
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/_lib/api/client.ts'],
+    rules: { 'no-restricted-syntax': ['error', ENV_READ, ...API_FETCH] },
+  },
   {
     // the detection core and the physics are pure: nothing that reaches I/O (lib/detection/README.md)
     files: ['lib/detection/**/*.ts', 'lib/physics/**/*.ts'],

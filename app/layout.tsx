@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from 'next';
+import type { CSSProperties } from 'react';
+import { STATUS_CSS_VARS } from '../lib/domain/vocabulary/index.ts';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,7 +11,8 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="zh-CN">
+    // the status palette as CSS custom properties, once for every style sheet
+    <html lang="zh-CN" style={STATUS_CSS_VARS as CSSProperties}>
       <body>{children}</body>
     </html>
   );

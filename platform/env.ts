@@ -86,8 +86,38 @@ const schema = z.object({
   INGEST_STOP_TIMEOUT_MS: z.coerce.number().int().min(500).default(15_000),
   /** run the detection core in the ingest worker (off only for benchmarks of the storage path) */
   INGEST_DETECTION: bool.default(true),
+  /** concurrent write transactions per batch, devices split among them by a hash of their id (pipeline.ts) */
+  INGEST_WRITE_LANES: z.coerce.number().int().min(1).max(8).default(2),
+  /** how often marked minutes of readings_1m are recomputed (ms); 60 s recomputes the open minute about once
+   * before it closes */
+  INGEST_ROLLUP_1M_MS: z.coerce.number().int().min(200).max(3_600_000).default(60_000),
+  /** how often marked hours of readings_1h are recomputed (ms) */
+  INGEST_ROLLUP_1H_MS: z.coerce.number().int().min(200).max(3_600_000).default(60_000),
+  // ---- report scheduler (server/reports); e-mail reuses the NOTIFY_* settings above ----
+  /** due schedules and the nightly rollup are checked this often */
+  REPORT_SCHEDULER_INTERVAL_S: z.coerce.number().positive().max(3600).default(60),
+  /** the daily rollup waits this long after Beijing midnight (ingest finishes the last hour of readings_1h) */
+  REPORT_ROLLUP_GRACE_MIN: z.coerce.number().min(0).max(120).default(10),
+  /** missed days caught up after downtime, at most this far back (older days roll on demand) */
+  REPORT_ROLLUP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(400).default(31),
+  /** days rolled per tick, so a long catch-up never holds up due schedules */
+  REPORT_ROLLUP_DAYS_PER_TICK: z.coerce.number().int().min(1).max(100).default(4),
+  // ---- processes and host tools ----
+  /** workers the portal's /api/health expects a beat from, comma-separated (set by the launcher) */
+  EXPECTED_WORKERS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').filter(Boolean)),
+  /** PostgreSQL 15 binaries for the project-local cluster (initdb, pg_ctl) */
+  PG_BIN: z.string().default('/usr/lib/postgresql/15/bin'),
+  /** Chromium that renders report PDFs (Debian's; playwright-core downloads nothing) */
+  CHROMIUM_PATH: z.string().default('/usr/lib/chromium/chromium'),
+  /** poppler's pdfunite, which joins a report's cover and body */
+  PDFUNITE_PATH: z.string().default('/usr/bin/pdfunite'),
 });
 
+/** The schema itself: its keys are the configuration the README documents (tests/unit/platform/env-readme.test.ts). */
+export const envSchema = schema;
 export type Env = z.infer<typeof schema>;
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {

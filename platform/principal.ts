@@ -1,7 +1,7 @@
 /** Loads a user as a Principal with their scope (platform/scope.ts): the portal's sessions and the workers that act
  * for a user (digests, scheduled reports) share it. */
 import type { Sql } from './db.ts';
-import type { Role } from '../lib/domain/catalog.ts';
+import type { Role } from '../lib/domain/vocabulary/index.ts';
 import { scopeFor, type Principal } from './scope.ts';
 
 export async function loadPrincipalForUser(sql: Sql, userId: number): Promise<Principal | null> {

@@ -3,7 +3,7 @@
  * what a principal may see. Nothing else decides scope.
  */
 import type { Sql } from './db.ts';
-import { DEPARTMENT_INFO, type DepartmentId, type Role } from '../lib/domain/catalog.ts';
+import { DEPARTMENT_INFO, type DepartmentId, type Role } from '../lib/domain/vocabulary/index.ts';
 import type { SiteCategory } from '../lib/protocol/v1.ts';
 
 export type Scope =

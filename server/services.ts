@@ -3,13 +3,12 @@
  * Process-wide services for the portal. The custom server (tsx) and Next's bundled route handlers are two
  * module graphs in one process, so the instances live on globalThis and are created once, lazily.
  */
-import { createSql, createDb, type Sql, type Db } from '../platform/db.ts';
+import { createSql, type Sql } from '../platform/db.ts';
 import { env, type Env } from '../platform/env.ts';
 
 export interface Services {
   env: Env;
   sql: Sql;
-  db: Db;
   /** set by the custom server once socket.io is up */
   health?: () => Promise<Record<string, unknown>>;
 }
@@ -21,11 +20,7 @@ export function services(): Services {
   const g = globalThis as G;
   if (!g[KEY]) {
     if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set (the launcher sets it)');
-    const sql = createSql(env.DATABASE_URL, { max: 20, app: 'esms-portal' });
-    // drizzle's postgres-js driver replaces the pool's date and json (de)serializers with pass-throughs, which
-    // breaks raw sql`` with Date or sql.json() parameters (and returns timestamps as strings): give it its own
-    // pool (postgres.js connects lazily, so an unused one costs nothing).
-    g[KEY] = { env, sql, db: createDb(createSql(env.DATABASE_URL, { max: 4, app: 'esms-portal-orm' })) };
+    g[KEY] = { env, sql: createSql(env.DATABASE_URL, { max: 20, app: 'esms-portal' }) };
   }
   return g[KEY]!;
 }

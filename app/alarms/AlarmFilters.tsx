@@ -1,8 +1,8 @@
 /** The filter bar: a plain GET form, so every filter lives in the URL (shareable, back-button friendly). */
 import { ALARM_TYPES, SEVERITIES } from '../../lib/protocol/v1.ts';
 import { ALARM_STATES, ALARM_STATE_INFO, type AlarmFilter } from '../../lib/domain/workflow/alarm-filters.ts';
-import { ALARM_TYPE_INFO, SEVERITY_INFO } from '../../lib/domain/workflow/severity.ts';
 import { CountySelect, DateRange, FilterActions, SectorSelect } from '../_components/filters/FilterFields.tsx';
+import { ALARM_TYPE_INFO, SEVERITY_INFO } from '../../lib/domain/vocabulary/index.ts';
 import w from '../_components/alerts/work.module.css';
 
 export function AlarmFilters({ f, invalid }: { f: AlarmFilter; invalid?: boolean }) {
@@ -48,7 +48,7 @@ export function AlarmFilters({ f, invalid }: { f: AlarmFilter; invalid?: boolean
           <option value="">全部</option>
           {ALARM_TYPES.map((t) => (
             <option key={t} value={t}>
-              {ALARM_TYPE_INFO[t]?.zh ?? t}
+              {ALARM_TYPE_INFO[t].zh}
             </option>
           ))}
         </select>

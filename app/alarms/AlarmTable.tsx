@@ -1,16 +1,15 @@
 /** The alarm list table (server component): severity with icon+label, site, circuit, type, times, state. */
 import type { AlarmListRow } from '../../server/workflow/alarms/list.ts';
-import { ALARM_TYPE_INFO } from '../../lib/domain/workflow/severity.ts';
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { alarmTypeLabel, categoryLabel, TONES } from '../../lib/domain/vocabulary/index.ts';
 import { countyName } from '../map/county-names.ts';
 import { fmt, SevPill } from '../_components/alerts/ui.tsx';
 import w from '../_components/alerts/work.module.css';
 
 function State({ r }: { r: AlarmListRow }) {
   if (r.falseAlarm) return <span className={w.pill} style={{ color: '#8aa4c8' }}>⊘ 误报</span>;
-  if (r.clearedAt) return <span className={w.pill} style={{ color: '#2bd9a0' }}>✓ 已解除{r.acknowledgedAt ? '·已确认' : ''}</span>;
+  if (r.clearedAt) return <span className={w.pill} style={{ color: TONES.good }}>✓ 已解除{r.acknowledgedAt ? '·已确认' : ''}</span>;
   if (r.acknowledgedAt) return <span className={w.pill} style={{ color: '#38c6ff' }}>● 处置中</span>;
-  return <span className={w.pill} style={{ color: '#ffb020' }}>! 待确认</span>;
+  return <span className={w.pill} style={{ color: TONES.watch }}>! 待确认</span>;
 }
 
 export function AlarmTable({ rows }: { rows: AlarmListRow[] }) {
@@ -48,10 +47,10 @@ export function AlarmTable({ rows }: { rows: AlarmListRow[] }) {
                 <a href={`/alarms/${r.id}`}>{r.siteName}</a>
               </td>
               <td className={`${w.dim} ${w.hideSm}`}>
-                {CATEGORIES[r.category as keyof typeof CATEGORIES]?.zh ?? r.category} · {countyName(r.countyAdcode, 'zh')}
+                {categoryLabel(r.category)} · {countyName(r.countyAdcode, 'zh')}
               </td>
               <td>
-                <a href={`/alarms/${r.id}`}>{ALARM_TYPE_INFO[r.type]?.zh ?? r.type}</a>
+                <a href={`/alarms/${r.id}`}>{alarmTypeLabel(r.type)}</a>
               </td>
               <td className={w.hideSm}>{r.circuitName ?? (r.ch != null ? `${r.deviceId} CH${r.ch}` : r.deviceId)}</td>
               <td className={`${w.num} ${w.hideSm}`}>

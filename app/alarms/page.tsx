@@ -11,6 +11,7 @@ import w from '../_components/alerts/work.module.css';
 import { AlarmFilters } from './AlarmFilters.tsx';
 import { AlarmTable } from './AlarmTable.tsx';
 import { LiveRefresh } from './LiveRefresh.tsx';
+import { SEVERITY_INFO, TONES } from '../../lib/domain/vocabulary/index.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '报警中心 · 昌都市智慧式用电安全管理平台' };
@@ -39,11 +40,11 @@ export default async function AlarmsPage({ searchParams }: { searchParams: SP })
           <b>{counters.active}</b>
           <span>未解除 Active</span>
         </a>
-        <a className={w.kpi} href="/alarms?state=unacknowledged" style={{ color: counters.unacked ? '#ffb020' : undefined }}>
+        <a className={w.kpi} href="/alarms?state=unacknowledged" style={{ color: counters.unacked ? TONES.watch : undefined }}>
           <b>{counters.unacked}</b>
           <span>待确认 Unacknowledged</span>
         </a>
-        <a className={w.kpi} href="/alarms?state=active&severity=critical" style={{ color: counters.critical ? '#ff1f6b' : undefined }}>
+        <a className={w.kpi} href="/alarms?state=active&severity=critical" style={{ color: counters.critical ? SEVERITY_INFO.critical.colour : undefined }}>
           <b>{counters.critical}</b>
           <span>危急 Critical</span>
         </a>

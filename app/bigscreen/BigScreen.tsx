@@ -5,16 +5,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { SITE_STATUSES, type SiteStatus } from '../../lib/domain/catalog.ts';
-import type { BigscreenSummary } from '../../server/bigscreen/summary.ts';
-import type { AlarmTrend } from '../../server/bigscreen/trends.ts';
-import type { SiteActivity } from '../../server/bigscreen/site-activity.ts';
+import { alarmTypeLabel, isFaultType, SITE_STATUSES, type SiteStatus, statusRank } from '../../lib/domain/vocabulary/index.ts';
 import type { TrendRange } from '../../lib/domain/bigscreen/buckets.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import { useLang } from '../_lib/useLang.ts';
 import type { Freshness } from '../_lib/useRealtime.ts';
 import { countyName } from '../map/county-names.ts';
-import { ALARM_TYPE_INFO } from '../map/alarm-labels.ts';
 import { dataFreshness } from './lib/freshness.ts';
 import type { Lang } from './lib/format.ts';
 import { words } from './lib/words.ts';
@@ -44,7 +40,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { useWallData } from './useWallData.ts';
 import { useNow } from './useNow.ts';
 import { loadEcharts } from './useEchart.ts';
-import { summaryUrl, trendsUrl } from './lib/urls.ts';
+import { summaryReq, trendsReq } from './lib/urls.ts';
 import { markFirstRender, markPanels, useTestHook } from './useTestHook.ts';
 import { wallSettings } from './lib/settings.ts';
 import st from './stage.module.css';
@@ -56,8 +52,6 @@ const FLEX_1_25_1_0 = { flex: '1.25 1 0' };
 const FLEX_1_1_0 = { flex: '1 1 0' };
 const FLEX_0_0_246PX = { flex: '0 0 246px' };
 const FLEX_1_45_1_0 = { flex: '1.45 1 0' };
-
-const RANK: Record<SiteStatus, number> = { offline: 0, normal: 0, fault: 1, warning: 2, alarm: 3, critical: 4 };
 
 interface ScreenProps {
   initialLang: Lang;
@@ -93,12 +87,9 @@ function Screen({ initialLang, scopeZh, scopeEn, initialSites }: ScreenProps) {
   const fly = useCallback((f: FlightTarget) => setFlight({ ...f, nonce: Date.now() }), []);
 
   // alarms ask the KPIs for a refresh, at most every 10 s (the ticker and the map show them at once)
-  const summary = usePolling<BigscreenSummary>(summaryUrl(county), 15_000, 10_000);
-  const trend = usePolling<AlarmTrend>(trendsUrl(range, county), 30_000);
-  const activity = usePolling<{ sites: SiteActivity[] }>(
-    layers.density || layers.columns ? '/api/bigscreen/activity?days=7' : null,
-    60_000,
-  );
+  const summary = usePolling('GET /api/bigscreen/summary', summaryReq(county), 15_000, 10_000);
+  const trend = usePolling('GET /api/bigscreen/trends', trendsReq(range, county), 30_000);
+  const activity = usePolling('GET /api/bigscreen/activity', layers.density || layers.columns ? { query: { days: 7 } } : null, 60_000);
   const { sites, statusOf, version, applyDelta, setStatus } = useSites(initialSites);
   const siteById = useMemo(() => new Map(sites.map((x) => [x.id, x])), [sites]);
   const settings = useMemo(wallSettings, []);
@@ -118,15 +109,14 @@ function Screen({ initialLang, scopeZh, scopeEn, initialSites }: ScreenProps) {
       if (
         site &&
         a.change !== 'cleared' &&
-        a.type !== 'sensor_fault' &&
-        a.type !== 'device_offline' &&
-        RANK[a.severity] > RANK[statusOf(a.siteId)]
+        !isFaultType(a.type) &&
+        statusRank(a.severity) > statusRank(statusOf(a.siteId))
       )
         setStatus(a.siteId, a.severity);
       const item = feedState.onAlarm(a);
       if (!item || !site) return;
       if (!playback.pb) feedState.addPulse(site.id, site.lon, site.lat, a.severity);
-      const type = ALARM_TYPE_INFO[a.type]?.[lang === 'en' ? 'en' : 'zh'] ?? a.type;
+      const type = alarmTypeLabel(a.type, lang);
       attention.announce(
         a.severity,
         lang === 'en'

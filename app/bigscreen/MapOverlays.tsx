@@ -1,6 +1,6 @@
 'use client';
 /** Everything floating on the map: toolbars, legend, county filter chip, mode banner, pop-ups, card, timeline. */
-import type { SiteStatus } from '../../lib/domain/catalog.ts';
+import type { SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import { countyName } from '../map/county-names.ts';

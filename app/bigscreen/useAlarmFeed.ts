@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AlarmEventPayload } from '../../lib/events/realtime.ts';
 import type { TickerItem } from '../../server/bigscreen/ticker.ts';
-import { STATUS_INFO } from '../../lib/domain/catalog.ts';
+import { SITE_STATUS_INFO } from '../../lib/domain/vocabulary/index.ts';
 import { fromEvent, mergeFeed, type FeedItem } from './lib/feed.ts';
 import { atNextSecond } from './lib/secondTick.ts';
 import { hexToRgba } from './map/colors.ts';
@@ -20,8 +20,8 @@ export function useAlarmFeed(serverTicker: TickerItem[] | undefined, county: num
   const [popups, setPopups] = useState<FeedItem[]>([]);
   const [pulses, setPulses] = useState<Pulse[]>([]);
 
-  const addPulse = useCallback((id: string, lon: number, lat: number, severity: keyof typeof STATUS_INFO) => {
-    const c = hexToRgba(STATUS_INFO[severity].color);
+  const addPulse = useCallback((id: string, lon: number, lat: number, severity: keyof typeof SITE_STATUS_INFO) => {
+    const c = hexToRgba(SITE_STATUS_INFO[severity].colour);
     const p: Pulse = { id: `${id}-${Date.now()}`, lon, lat, colour: [c[0], c[1], c[2]], start: Date.now() };
     atNextSecond(() => setPulses((xs) => [...xs.slice(-5), p]));
     // the ring is invisible once its animation ends; the element goes with a later second's frame

@@ -4,9 +4,9 @@
  * advances a clock at the chosen speed; the map and ticker read site states at that instant (pure/replay.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PlaybackData } from '../../server/bigscreen/playback.ts';
 import { activeAt, statesAt, type ReplayInterval } from '../../lib/domain/bigscreen/replay.ts';
 import type { PlaybackState } from './map/Timeline.tsx';
+import { api } from '../_lib/api/client.ts';
 
 const TICK_MS = 250;
 
@@ -30,10 +30,7 @@ export function usePlayback(county: number | null) {
         count: 0,
       });
       try {
-        const q = new URLSearchParams({ hours: String(hours), ...(county ? { county: String(county) } : {}) });
-        const r = await fetch(`/api/bigscreen/playback?${q}`, { cache: 'no-store' });
-        if (!r.ok) throw new Error(String(r.status));
-        const d = (await r.json()) as PlaybackData;
+        const d = await api('GET /api/bigscreen/playback', { query: { hours, county: county ?? undefined } });
         if (id !== req.current) return;
         setIntervals(d.intervals);
         setPb((p) => p && { ...p, from: d.from, to: d.to, t: d.from, loading: false, playing: true, count: d.intervals.length });

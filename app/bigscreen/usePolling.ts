@@ -7,6 +7,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { atNextSecond } from './lib/secondTick.ts';
+import { apiRequest, apiUrl, redirectIfSignedOut, type ApiOpts, type ApiRes } from '../_lib/api/client.ts';
+import type { ApiKey } from '../_lib/api/contract.ts';
 
 export interface Polled<T> {
   data: T | null;
@@ -16,9 +18,13 @@ export interface Polled<T> {
   refresh: () => void;
 }
 
-/** `minGapMs`: refresh() never reloads sooner than this after the last load (a storm of alarms is one refresh) */
-export function usePolling<T>(url: string | null, everyMs: number, minGapMs = 1500): Polled<T> {
-  const [data, setData] = useState<T | null>(null);
+/** `req` null: not polling. `minGapMs`: refresh() never reloads sooner than this after the last load (a storm of
+ * alarms is one refresh). */
+export function usePolling<K extends ApiKey>(key: K, req: ApiOpts<K> | null, everyMs: number, minGapMs = 1500): Polled<ApiRes<K>> {
+  const url = req ? apiUrl(key, req as Parameters<typeof apiUrl>[1]) : null;
+  const reqRef = useRef(req);
+  reqRef.current = req;
+  const [data, setData] = useState<ApiRes<K> | null>(null);
   const [at, setAt] = useState<number | null>(null);
   const [error, setError] = useState(false);
   const urlRef = useRef(url);
@@ -35,11 +41,8 @@ export function usePolling<T>(url: string | null, everyMs: number, minGapMs = 15
     const ac = new AbortController();
     inflight.current = ac;
     try {
-      const r = await fetch(u, { signal: ac.signal });
-      if (r.status === 401)
-        return window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
-      if (!r.ok) throw new Error(String(r.status));
-      const body = (await r.json()) as T;
+      // the default cache mode: the first request may take the page's preload of the same URL
+      const body = await apiRequest(key, { ...reqRef.current, signal: ac.signal, cache: 'default' } as ApiOpts<K>);
       if (ac.signal.aborted || urlRef.current !== u) return;
       const apply = () => {
         if (urlRef.current !== u) return;
@@ -52,10 +55,11 @@ export function usePolling<T>(url: string | null, everyMs: number, minGapMs = 15
         first.current = false;
         apply();
       } else atNextSecond(apply);
-    } catch {
+    } catch (e) {
+      if (redirectIfSignedOut(e)) return;
       if (!ac.signal.aborted) setError(true);
     }
-  }, []);
+  }, [key]);
 
   useEffect(() => {
     if (!url) return;

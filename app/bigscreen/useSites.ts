@@ -7,11 +7,11 @@
  * clock.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SiteStatus } from '../../lib/domain/catalog.ts';
+import type { SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import type { SiteDelta } from '../../lib/events/realtime.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import { onSecond } from './lib/secondTick.ts';
-import { SITES_URL } from './lib/urls.ts';
+import { api, redirectIfSignedOut } from '../_lib/api/client.ts';
 
 export function useSites(initial: MapSite[]) {
   const [sites, setSites] = useState(initial);
@@ -25,18 +25,14 @@ export function useSites(initial: MapSite[]) {
 
   const load = useCallback(async () => {
     try {
-      const r = await fetch(SITES_URL);
-      if (r.status === 401)
-        return window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
-      if (!r.ok) throw new Error(String(r.status));
-      const body = (await r.json()) as { sites: MapSite[] };
+      const body = await api('GET /api/sites', { cache: 'default' });
       status.current = new Map(body.sites.map((x) => [x.id, x.status]));
       // the same sites (the usual refresh): new statuses only, the map keeps its uploaded positions
       const cur = sitesRef.current;
       if (cur.length !== body.sites.length || cur.some((x, i) => x.id !== body.sites[i].id)) setSites(body.sites);
       setVersion((v) => v + 1);
-    } catch {
-      setTimeout(load, 5000);
+    } catch (e) {
+      if (!redirectIfSignedOut(e)) setTimeout(load, 5000);
     }
   }, []);
   useEffect(() => {

@@ -4,7 +4,7 @@
  * navigation start) and read-only probes for browser tests (a site's drawn status, the mode).
  */
 import { useEffect, useRef } from 'react';
-import type { SiteStatus } from '../../lib/domain/catalog.ts';
+import type { SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 
 export interface BigscreenProbe {
   firstRenderMs: number | null;

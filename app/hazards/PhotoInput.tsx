@@ -65,13 +65,10 @@ export function PhotoInput({ files, setFiles, label = '现场照片' }: { files:
   );
 }
 
-/** POST multipart; returns JSON or throws with the server's Chinese message (first field error first). */
-export async function postForm(url: string, fields: Record<string, string>, files: File[]) {
+/** A multipart body of text fields and photos (field `files`), as the hazard routes read it. */
+export function formBody(fields: Record<string, string>, files: File[]): FormData {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.set(k, v);
   for (const f of files) fd.append('files', f, f.name);
-  const r = await fetch(url, { method: 'POST', body: fd });
-  const j = await r.json().catch(() => ({}));
-  if (!r.ok) throw Object.assign(new Error(j?.error?.details?.[0]?.message ?? j?.error?.message ?? `请求失败 (${r.status})`), { details: j?.error?.details });
-  return j;
+  return fd;
 }

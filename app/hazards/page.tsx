@@ -9,6 +9,7 @@ import { isOverdue } from '../../lib/domain/workflow/hazard-machine.ts';
 import { currentPrincipal } from '../_lib/server-session.ts';
 import { WorkShell } from '../_components/alerts/WorkShell.tsx';
 import { fmt, HazardStatePill, SevPill } from '../_components/alerts/ui.tsx';
+import { TONES } from '../../lib/domain/vocabulary/index.ts';
 import w from '../_components/alerts/work.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -45,7 +46,7 @@ export default async function HazardsPage({ searchParams }: { searchParams: Prom
           <b data-testid="count-open">{c.open}</b>
           <span>未销号 Open</span>
         </div>
-        <div className={w.kpi} style={{ color: c.overdue ? '#ff4d4f' : undefined }}>
+        <div className={w.kpi} style={{ color: c.overdue ? TONES.bad : undefined }}>
           <b data-testid="count-overdue">{c.overdue}</b>
           <span>超期 Overdue</span>
         </div>

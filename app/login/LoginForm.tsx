@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useLang } from '../_lib/useLang.ts';
 import type { Lang } from '../../lib/i18n/portal.ts';
 import s from './login.module.css';
+import { api, ApiError } from '../_lib/api/client.ts';
 
 type Errors = { username?: string; password?: string };
 
@@ -31,23 +32,16 @@ export function LoginForm({ next, initialLang }: { next: string; initialLang: La
     if (errs.password) return pwRef.current?.focus();
     setBusy(true);
     try {
-      const r = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: username.trim(), password }),
-      });
-      if (r.ok) {
-        // a full navigation, so server components see the new cookie
-        window.location.assign(next);
-        return;
-      }
-      const body = (await r.json().catch(() => null)) as { error?: { message?: string; messageEn?: string } } | null;
-      const msg = lang === 'en' ? body?.error?.messageEn : body?.error?.message;
-      setServerError(msg ?? t('badCredentials'));
-      setPassword('');
-      pwRef.current?.focus();
-    } catch {
-      setServerError(t('networkError'));
+      await api('POST /api/auth/login', { body: { username: username.trim(), password } });
+      // a full navigation, so server components see the new cookie
+      window.location.assign(next);
+      return;
+    } catch (err) {
+      if (err instanceof ApiError && err.status > 0) {
+        setServerError(err.text(lang === 'en') || t('badCredentials'));
+        setPassword('');
+        pwRef.current?.focus();
+      } else setServerError(t('networkError'));
     }
     setBusy(false);
   }

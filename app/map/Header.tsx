@@ -1,11 +1,12 @@
 'use client';
 import { useState } from 'react';
-import type { Role } from '../../lib/domain/catalog.ts';
+import type { Role } from '../../lib/domain/vocabulary/index.ts';
 import type { Lang, PortalKey } from '../../lib/i18n/portal.ts';
 import type { Freshness } from '../_lib/useRealtime.ts';
 import { SectionMenu } from '../_components/nav/SectionMenu.tsx';
 import { AlertCenterBell } from '../_components/alerts/AlertCenterBell.tsx';
 import s from './map.module.css';
+import { api } from '../_lib/api/client.ts';
 
 export interface HeaderUser {
   displayName: string;
@@ -36,7 +37,7 @@ export function Header(props: {
   async function signOut() {
     setLeaving(true);
     try {
-      await fetch('/api/auth/logout', { method: 'POST' });
+      await api('POST /api/auth/logout').catch(() => {});
     } finally {
       window.location.assign('/login');
     }

@@ -1,10 +1,9 @@
 'use client';
 import { useMemo, useState } from 'react';
-import { CATEGORIES, SITE_STATUSES, STATUS_INFO, type SiteStatus } from '../../lib/domain/catalog.ts';
+import { CATEGORIES, SITE_STATUSES, SITE_STATUS_INFO, type SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import { pick, type Lang, type PortalKey } from '../../lib/i18n/portal.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
-import { STATUS_ICON } from './colors.ts';
 import s from './panels.module.css';
 
 interface Props {
@@ -113,10 +112,10 @@ export function Legend(p: Props) {
           <ul className={s.statusList}>
             {SITE_STATUSES.map((st) => (
               <li key={st} className={s.statusItem}>
-                <span className={s.statusIcon} style={{ color: STATUS_INFO[st].color }} aria-hidden>
-                  {STATUS_ICON[st]}
+                <span className={s.statusIcon} style={{ color: SITE_STATUS_INFO[st].colour }} aria-hidden>
+                  {SITE_STATUS_INFO[st].icon}
                 </span>
-                <span>{pick(lang, STATUS_INFO[st])}</span>
+                <span>{pick(lang, SITE_STATUS_INFO[st])}</span>
                 <span className={s.catCount} data-testid={`status-${st}`}>
                   {fmt(byStatus.get(st) ?? 0)}
                 </span>

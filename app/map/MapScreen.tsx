@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MlMap } from 'maplibre-gl';
-import type { SiteStatus } from '../../lib/domain/catalog.ts';
+import type { SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import type { Lang } from '../../lib/i18n/portal.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import { useLang } from '../_lib/useLang.ts';
@@ -14,6 +14,7 @@ import { SiteMap, type HoverInfo } from './SiteMap.tsx';
 import { SiteTooltip } from './SiteTooltip.tsx';
 import { useSiteFocus } from './useSiteFocus.ts';
 import s from './map.module.css';
+import { api, redirectIfSignedOut } from '../_lib/api/client.ts';
 
 /** the floating panels the footprints are framed beside */
 const MAP_PANELS = ['[data-testid=site-card]', '[data-testid=map-legend]'];
@@ -44,15 +45,12 @@ export function MapScreen({ user, initialLang, focus }: { user: HeaderUser; init
   const load = useCallback(async () => {
     setLoadError(false);
     try {
-      const r = await fetch('/api/sites', { cache: 'no-store' });
-      if (r.status === 401) return window.location.assign('/login?next=/map');
-      if (!r.ok) throw new Error(String(r.status));
-      const body = (await r.json()) as { sites: MapSite[] };
+      const body = await api('GET /api/sites');
       statusRef.current = new Map(body.sites.map((x) => [x.id, x.status]));
       setSites(body.sites);
       setVersion((v) => v + 1);
-    } catch {
-      setLoadError(true);
+    } catch (e) {
+      if (!redirectIfSignedOut(e)) setLoadError(true);
     }
   }, []);
   useEffect(() => void load(), [load]);

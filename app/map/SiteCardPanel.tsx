@@ -1,12 +1,11 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { CATEGORIES, ROLLOUT_INFO, STATUS_INFO, type SiteStatus } from '../../lib/domain/catalog.ts';
+import { ALARM_TYPE_INFO, CATEGORIES, ROLLOUT_INFO, SEVERITY_INFO, SITE_STATUS_INFO, type SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import { pick, type Lang, type PortalKey } from '../../lib/i18n/portal.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import type { SiteCard } from '../../server/queries/site-card.ts';
-import { ALARM_TYPE_INFO, SEVERITY_INFO } from './alarm-labels.ts';
-import { STATUS_ICON } from './colors.ts';
 import s from './panels.module.css';
+import { api, ApiError } from '../_lib/api/client.ts';
 
 type State = { kind: 'loading' } | { kind: 'ok'; card: SiteCard } | { kind: 'error'; message: string };
 
@@ -29,15 +28,12 @@ export function SiteCardPanel(props: {
 
   useEffect(() => {
     const ac = new AbortController();
-    fetch(`/api/sites/${encodeURIComponent(site.id)}`, { signal: ac.signal, cache: 'no-store' })
-      .then(async (r) => {
-        const body = await r.json();
-        if (r.ok) setSt({ kind: 'ok', card: body as SiteCard });
-        else setSt({ kind: 'error', message: (lang === 'en' ? body?.error?.messageEn : body?.error?.message) ?? t('loadFailed') });
-      })
-      .catch(() => {
-        if (!ac.signal.aborted) setSt({ kind: 'error', message: t('loadFailed') });
-      });
+    api('GET /api/sites/:id', { params: { id: site.id }, signal: ac.signal }).then(
+      (card) => setSt({ kind: 'ok', card }),
+      (e: unknown) => {
+        if (!ac.signal.aborted) setSt({ kind: 'error', message: e instanceof ApiError && e.status > 0 ? e.text(lang === 'en') : t('loadFailed') });
+      },
+    );
     return () => ac.abort();
     // keyed by site id only: a language switch must not refetch (an error message keeps its language)
   }, [site.id]);
@@ -48,7 +44,7 @@ export function SiteCardPanel(props: {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const status = STATUS_INFO[liveStatus];
+  const status = SITE_STATUS_INFO[liveStatus];
   const card = st.kind === 'ok' ? st.card : null;
   return (
     <section className={s.card} aria-label={site.name} data-testid="site-card">
@@ -62,8 +58,8 @@ export function SiteCardPanel(props: {
         </button>
       </div>
       <div className={s.badgeRow}>
-        <span className={s.badge} style={{ color: status.color, borderColor: status.color }} data-testid="card-status">
-          {STATUS_ICON[liveStatus]} {pick(lang, status)}
+        <span className={s.badge} style={{ color: status.colour, borderColor: status.colour }} data-testid="card-status">
+          {SITE_STATUS_INFO[liveStatus].icon} {pick(lang, status)}
         </span>
         <span className={s.badge} style={{ color: CATEGORIES[site.category].hue, borderColor: CATEGORIES[site.category].hue }}>
           {pick(lang, CATEGORIES[site.category])}
@@ -119,10 +115,10 @@ export function SiteCardPanel(props: {
           ) : (
             <ul className={s.alarmList}>
               {card.activeAlarms.map((a) => (
-                <li key={a.id} className={s.alarm} style={{ borderLeftColor: STATUS_INFO[a.severity].color }}>
+                <li key={a.id} className={s.alarm} style={{ borderLeftColor: SEVERITY_INFO[a.severity].colour }}>
                   <div className={s.alarmHead}>
-                    <span style={{ color: STATUS_INFO[a.severity].color }}>
-                      {STATUS_ICON[a.severity]} {pick(lang, SEVERITY_INFO[a.severity])}
+                    <span style={{ color: SEVERITY_INFO[a.severity].colour }}>
+                      {SEVERITY_INFO[a.severity].icon} {pick(lang, SEVERITY_INFO[a.severity])}
                     </span>
                     <span>{pick(lang, ALARM_TYPE_INFO[a.type])}</span>
                     <span className={s.muted}>{when(a.openedAt)}</span>

@@ -9,7 +9,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { PickingInfo } from '@deck.gl/core';
-import type { SiteStatus } from '../../lib/domain/catalog.ts';
+import type { SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import type { Lang } from '../../lib/i18n/portal.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import { basemapStyle, CHANGDU_BOUNDS } from './basemap-style.ts';

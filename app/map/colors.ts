@@ -1,5 +1,5 @@
 /** Site colours per docs/UI.md: the category hue only when normal, the status colour otherwise. */
-import { CATEGORIES, STATUS_INFO, type SiteStatus } from '../../lib/domain/catalog.ts';
+import { CATEGORIES, SITE_STATUS_INFO, type SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
 
 export type RGBA = [number, number, number, number];
@@ -10,11 +10,11 @@ export function hexToRgba(hex: string, a = 255): RGBA {
 }
 
 const CAT_RGBA = Object.fromEntries(Object.values(CATEGORIES).map((c) => [c.id, hexToRgba(c.hue)])) as Record<SiteCategory, RGBA>;
-const STATUS_RGBA = Object.fromEntries(Object.entries(STATUS_INFO).map(([k, v]) => [k, hexToRgba(v.color)])) as Record<SiteStatus, RGBA>;
+const STATUS_RGBA = Object.fromEntries(Object.entries(SITE_STATUS_INFO).map(([k, v]) => [k, hexToRgba(v.colour)])) as Record<SiteStatus, RGBA>;
 
 export function siteFill(category: SiteCategory, status: SiteStatus): RGBA {
   if (status === 'normal') return CAT_RGBA[category] ?? STATUS_RGBA.normal;
-  if (status === 'offline') return [107, 119, 133, 200];
+  if (status === 'offline') return hexToRgba(SITE_STATUS_INFO.offline.colour, 200);
   return STATUS_RGBA[status];
 }
 
@@ -26,12 +26,3 @@ export function siteRadius(status: SiteStatus): number {
 export function siteLine(status: SiteStatus): RGBA {
   return status === 'alarm' || status === 'critical' ? [255, 255, 255, 230] : [4, 10, 21, 200];
 }
-
-export const STATUS_ICON: Record<SiteStatus, string> = {
-  normal: '●',
-  warning: '▲',
-  alarm: '◆',
-  critical: '★',
-  fault: '■',
-  offline: '○',
-};

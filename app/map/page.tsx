@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { ROLE_INFO } from '../../lib/domain/catalog.ts';
+import { ROLE_INFO } from '../../lib/domain/vocabulary/index.ts';
 import { ID_RE } from '../../lib/protocol/v1.ts';
 import { describeScope } from '../../server/queries/scope-description.ts';
 import { services } from '../../server/services.ts';

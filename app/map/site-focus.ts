@@ -6,6 +6,7 @@
  */
 import type { GeoJSONSource, LngLatBoundsLike, Map as MlMap } from 'maplibre-gl';
 import { LABEL_FONT } from './basemap-style.ts';
+import { api } from '../_lib/api/client.ts';
 
 export type Footprints = GeoJSON.FeatureCollection<GeoJSON.Polygon, { id: number; name: string; nameEn: string; floors: number }>;
 
@@ -15,8 +16,7 @@ const EMPTY: Footprints = { type: 'FeatureCollection', features: [] };
 export const FOOTPRINT_MAX_ZOOM = 18;
 
 export async function fetchFootprints(siteId: string, signal?: AbortSignal): Promise<Footprints | null> {
-  const r = await fetch(`/api/sites/${encodeURIComponent(siteId)}/footprints`, { signal });
-  return r.ok ? ((await r.json()) as Footprints) : null;
+  return api('GET /api/sites/:id/footprints', { params: { id: siteId }, signal, cache: 'default' }).catch(() => null);
 }
 
 /** Draws (or clears, with null) the footprints; labels in the chosen language. Idempotent. */

@@ -4,11 +4,11 @@ import { redirect } from 'next/navigation';
 import { services } from '../../server/services.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { activeSites, dailyLog, myDigests } from '../../server/workflow/records.ts';
-import { ALARM_TYPE_INFO } from '../../lib/domain/workflow/severity.ts';
 import { HAZARD_STATE_INFO, TRANSITIONS, type HazardState } from '../../lib/domain/workflow/hazard-machine.ts';
 import { currentPrincipal } from '../_lib/server-session.ts';
 import { WorkShell } from '../_components/alerts/WorkShell.tsx';
 import { fmt, SevPill, todayBj } from '../_components/alerts/ui.tsx';
+import { alarmTypeLabel } from '../../lib/domain/vocabulary/index.ts';
 import w from '../_components/alerts/work.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -61,7 +61,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
                         <SevPill s={a.severity as 'alarm'} />
                       </td>
                       <td>
-                        <a href={`/alarms/${a.id}`}>{ALARM_TYPE_INFO[a.type]?.zh ?? a.type}</a>
+                        <a href={`/alarms/${a.id}`}>{alarmTypeLabel(a.type)}</a>
                       </td>
                       <td className={w.dim}>{a.falseAlarm ? '误报' : a.clearedAt ? `解除 ${fmt(a.clearedAt).slice(11)}` : a.acknowledgedAt ? '已确认' : '待确认'}</td>
                     </tr>

@@ -1,11 +1,16 @@
 'use client';
 /** Delivery schedules: list (enable, disable, delete, run now; the last run's deliveries, retry) and a form to add one. */
 import { useState } from 'react';
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { CATEGORIES } from '../../lib/domain/vocabulary/index.ts';
 import { COUNTY_NAMES_ZH } from '../../lib/domain/counties.ts';
 import type { ScheduleRow } from '../../server/reports/schedules.ts';
 import w from '../_components/alerts/work.module.css';
 import g from './_ui/gov.module.css';
+import type { ApiContract } from '../_lib/api/contract.ts';
+import type { BodyOf } from '../../server/http/typed.ts';
+
+type ScheduleBody = BodyOf<ApiContract['POST /api/reports/schedules']>;
+import { api } from '../_lib/api/client.ts';
 
 const KIND = { monthly: '月度', quarterly: '季度', annual: '年度' } as const;
 const CHANNEL: Record<string, string> = { portal: '平台', email: '邮件' };
@@ -17,12 +22,6 @@ const STATE: Record<string, { zh: string; cls: 'good' | 'warn' | 'bad' | 'muted'
 };
 const bj = (d: Date | string | null) => (d ? new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '—');
 
-async function call(url: string, method: string, body?: unknown) {
-  const r = await fetch(url, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
-  const j = await r.json().catch(() => ({}));
-  if (!r.ok) throw new Error(j?.error?.message ?? '操作失败');
-  return j;
-}
 
 function LastRun({ rows }: { rows: ScheduleRow['lastDeliveries'] }) {
   if (!rows.length) return null;
@@ -82,14 +81,16 @@ export function Schedules({
     const formats = fd.getAll('formats').map(String);
     if (!formats.length) return setErr('请至少选择一种文件格式');
     await act(() =>
-      call('/api/reports/schedules', 'POST', {
-        kind: fd.get('kind'),
-        county: fd.get('county') ? Number(fd.get('county')) : null,
-        category: fd.get('category') || null,
-        formats,
-        recipientIds: fd.getAll('recipients').map(Number),
-        channels: fd.getAll('channels').map(String),
-        hourBj: Number(fd.get('hourBj')),
+      api('POST /api/reports/schedules', {
+        body: {
+          kind: String(fd.get('kind')) as ScheduleBody['kind'],
+          county: fd.get('county') ? Number(fd.get('county')) : null,
+          category: (fd.get('category') || null) as ScheduleBody['category'],
+          formats: formats as ScheduleBody['formats'],
+          recipientIds: fd.getAll('recipients').map(Number),
+          channels: fd.getAll('channels').map(String) as ScheduleBody['channels'],
+          hourBj: Number(fd.get('hourBj')),
+        },
       }),
     );
   }
@@ -107,18 +108,18 @@ export function Schedules({
           <LastRun rows={s.lastDeliveries} />
           {canEdit && (
             <div style={{ display: 'flex', gap: 6, marginTop: 6 }}>
-              <button className={w.btn} disabled={busy} onClick={() => act(() => call(`/api/reports/schedules/${s.id}/run`, 'POST'))}>
+              <button className={w.btn} disabled={busy} onClick={() => act(() => api('POST /api/reports/schedules/:id/run', { params: { id: s.id } }))}>
                 立即执行
               </button>
-              <button className={w.btn} disabled={busy} onClick={() => act(() => call(`/api/reports/schedules/${s.id}`, 'PATCH', { enabled: !s.enabled }))}>
+              <button className={w.btn} disabled={busy} onClick={() => act(() => api('PATCH /api/reports/schedules/:id', { params: { id: s.id }, body: { enabled: !s.enabled } }))}>
                 {s.enabled ? '停用' : '启用'}
               </button>
               {s.lastDeliveries.some((d) => d.state === 'failed') && (
-                <button className={w.btn} disabled={busy} onClick={() => act(() => call(`/api/reports/schedules/${s.id}/retry`, 'POST'))}>
+                <button className={w.btn} disabled={busy} onClick={() => act(() => api('POST /api/reports/schedules/:id/retry', { params: { id: s.id } }))}>
                   重试失败 Retry failed
                 </button>
               )}
-              <button className={`${w.btn} ${w.danger}`} disabled={busy} onClick={() => confirm('删除该定时推送？') && act(() => call(`/api/reports/schedules/${s.id}`, 'DELETE'))}>
+              <button className={`${w.btn} ${w.danger}`} disabled={busy} onClick={() => confirm('删除该定时推送？') && act(() => api('DELETE /api/reports/schedules/:id', { params: { id: s.id } }))}>
                 删除
               </button>
             </div>

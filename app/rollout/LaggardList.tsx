@@ -1,5 +1,5 @@
 /** The laggard cells, worst first, with what is missing and a link to the sites (查找短板). */
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { categoryLabel, TONES } from '../../lib/domain/vocabulary/index.ts';
 import type { CoverageMatrix } from '../../server/rollout/coverage.ts';
 import { COUNTY_NAMES_ZH } from '../../server/supervision/names.ts';
 import { toQuery } from '../../server/rollout/filters.ts';
@@ -13,7 +13,7 @@ export function LaggardList({ m }: { m: CoverageMatrix }) {
         滞后单元 Behind schedule <span style={{ color: '#8aa4c8', fontWeight: 400 }}>（{rows.length}，按差距排序）</span>
       </h2>
       {rows.length === 0 ? (
-        <p style={{ color: '#2bd9a0', margin: 0 }}>各单元均达到阶段进度要求。All cells on schedule.</p>
+        <p style={{ color: TONES.good, margin: 0 }}>各单元均达到阶段进度要求。All cells on schedule.</p>
       ) : (
         <div className={w.tableWrap}>
           <table className={w.table}>
@@ -36,8 +36,8 @@ export function LaggardList({ m }: { m: CoverageMatrix }) {
               {rows.slice(0, 40).map((c) => (
                 <tr key={`${c.county}-${c.category}`} data-status={c.status}>
                   <td>{COUNTY_NAMES_ZH[c.county]}</td>
-                  <td>{CATEGORIES[c.category as keyof typeof CATEGORIES]?.zh}</td>
-                  <td style={{ color: c.status === 'laggard' ? '#ff4d4f' : '#ffb020' }}>{c.status === 'laggard' ? '▼▼ 严重滞后' : '▼ 未达进度'}</td>
+                  <td>{categoryLabel(c.category)}</td>
+                  <td style={{ color: c.status === 'laggard' ? TONES.bad : TONES.watch }}>{c.status === 'laggard' ? '▼▼ 严重滞后' : '▼ 未达进度'}</td>
                   <td className={w.num}>
                     {c.covered}/{c.target}
                   </td>

@@ -1,5 +1,5 @@
 /** The coverage matrix table: counties down, sectors across, totals; each cell links to its uncovered sites. */
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { categoryLabel } from '../../lib/domain/vocabulary/index.ts';
 import type { CoverageCell, CoverageMatrix } from '../../server/rollout/coverage.ts';
 import { toQuery } from '../../server/rollout/filters.ts';
 import w from '../_components/alerts/work.module.css';
@@ -33,8 +33,8 @@ export function Matrix({ m, cats }: { m: CoverageMatrix; cats: string[] }) {
           <tr>
             <th>县（区） County</th>
             {cats.map((k) => (
-              <th key={k} title={CATEGORIES[k as keyof typeof CATEGORIES].en}>
-                {CATEGORIES[k as keyof typeof CATEGORIES].zh}
+              <th key={k} title={categoryLabel(k, 'en')}>
+                {categoryLabel(k)}
               </th>
             ))}
             <th>合计 Total</th>

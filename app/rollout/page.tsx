@@ -5,7 +5,7 @@ import { services } from '../../server/services.ts';
 import { can } from '../../lib/domain/permissions.ts';
 import { coverageFilterSchema, toQuery, type CoverageFilter } from '../../server/rollout/filters.ts';
 import { coverageMatrix } from '../../server/rollout/coverage.ts';
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { CATEGORIES, TONES } from '../../lib/domain/vocabulary/index.ts';
 import { currentPrincipal } from '../_lib/server-session.ts';
 import w from '../_components/alerts/work.module.css';
 import { GovShell } from '../reports/_ui/GovShell.tsx';
@@ -67,11 +67,11 @@ export default async function RolloutPage({ searchParams }: { searchParams: SP }
           <b>{pct(m.total.share)}</b>
           <span>覆盖率 Share（应达 {pct(m.expected)}）</span>
         </div>
-        <div className={w.kpi} style={{ color: lag ? '#ff4d4f' : undefined }} data-testid="laggard-count">
+        <div className={w.kpi} style={{ color: lag ? TONES.bad : undefined }} data-testid="laggard-count">
           <b>{lag}</b>
           <span>严重滞后单元 Laggards</span>
         </div>
-        <div className={w.kpi} style={{ color: behind ? '#ffb020' : undefined }}>
+        <div className={w.kpi} style={{ color: behind ? TONES.watch : undefined }}>
           <b>{behind}</b>
           <span>未达进度单元 Behind</span>
         </div>
@@ -93,7 +93,7 @@ export default async function RolloutPage({ searchParams }: { searchParams: SP }
           严重滞后 Laggard：低于应达进度 25 个百分点以上
         </span>
         <span>
-          <i className={g.swatch} style={{ background: '#ffb020', width: 3 }} />
+          <i className={g.swatch} style={{ background: TONES.watch, width: 3 }} />
           未达进度 Behind：低于应达进度 2 个百分点以上
         </span>
         <span>格内：已覆盖/目标 与覆盖率；点击查看单位 Click a cell for its sites</span>

@@ -1,15 +1,17 @@
 /** A ranking of counties or sectors by risk (average score) with handling performance beside it. */
 import type { GroupStats } from '../../server/supervision/groups.ts';
-import { catZh, countyZh } from '../../server/supervision/dashboard.ts';
+import { countyZh } from '../../server/supervision/dashboard.ts';
+import { GRADE_INFO, gradeOf } from '../../server/supervision/score.ts';
+import { categoryLabel, TONES } from '../../lib/domain/vocabulary/index.ts';
 import { fix1, hoursZh, pct } from '../../lib/domain/reports/format.ts';
 import w from '../_components/alerts/work.module.css';
 import g from '../reports/_ui/gov.module.css';
 import { ExportLinks } from '../reports/_ui/ExportLinks.tsx';
 
-const scoreColor = (s: number | null) => (s == null ? undefined : s < 60 ? '#ff4d4f' : s < 75 ? '#ffb020' : s < 90 ? '#7cc7ff' : '#2bd9a0');
+const scoreColor = (s: number | null) => (s == null ? undefined : GRADE_INFO[gradeOf(s)].color);
 
 export function RankTable({ title, en, kind, rows, exportQ, what }: { title: string; en: string; kind: 'county' | 'sector'; rows: GroupStats[]; exportQ: string | null; what: string }) {
-  const label = kind === 'county' ? countyZh : catZh;
+  const label = kind === 'county' ? countyZh : categoryLabel;
   const handlingRank = new Map([...rows].sort((a, b) => (b.handling ?? -1) - (a.handling ?? -1)).map((r, i) => [r.key, i + 1]));
   return (
     <section className={w.card} data-testid={`rank-${kind}`}>
@@ -50,7 +52,7 @@ export function RankTable({ title, en, kind, rows, exportQ, what }: { title: str
                 <td className={w.num}>{pct(r.falseRate)}</td>
                 <td className={w.num}>{hoursZh(r.meanAckHours)}</td>
                 <td className={w.num}>{pct(r.rectificationRate)}</td>
-                <td className={w.num} style={{ color: r.overdue ? '#ff4d4f' : undefined }}>{r.overdue || ''}</td>
+                <td className={w.num} style={{ color: r.overdue ? TONES.bad : undefined }}>{r.overdue || ''}</td>
                 <td className={w.num}>
                   {fix1(r.handling)} <span className={g.muted}>#{handlingRank.get(r.key)}</span>
                 </td>

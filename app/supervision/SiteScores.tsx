@@ -1,6 +1,6 @@
 /** The site table of the dashboard: score (hover: explanation), alarms, hazards, response, devices. */
 import type { ScoredSite } from '../../server/supervision/stats.ts';
-import { catZh } from '../../server/supervision/dashboard.ts';
+import { categoryLabel, TONES } from '../../lib/domain/vocabulary/index.ts';
 import { hoursZh } from '../../lib/domain/reports/format.ts';
 import w from '../_components/alerts/work.module.css';
 import { ScoreBadge } from '../reports/_ui/ScoreBadge.tsx';
@@ -33,7 +33,7 @@ export function SiteScores({ rows, offset }: { rows: ScoredSite[]; offset: numbe
                 <a href={`/sites/${encodeURIComponent(r.id)}`}>{r.nameZh}</a> <span className={w.dim}>{r.id}</span>
               </td>
               <td>{r.countyZh}</td>
-              <td>{catZh(r.category)}</td>
+              <td>{categoryLabel(r.category)}</td>
               <td>
                 <ScoreBadge s={r.score} siteName={r.nameZh} />
               </td>
@@ -42,8 +42,8 @@ export function SiteScores({ rows, offset }: { rows: ScoredSite[]; offset: numbe
               <td className={w.num}>{r.ackN ? hoursZh(r.ackHoursSum / r.ackN) : ''}</td>
               <td className={w.num}>{r.hazardsNew || ''}</td>
               <td className={w.num}>{r.openCritical + r.openAlarm + r.openWarning || ''}</td>
-              <td className={w.num} style={{ color: r.overdueOpen ? '#ff4d4f' : undefined }}>{r.overdueOpen || ''}</td>
-              <td className={w.num} style={{ color: r.devices && r.devicesOnline < r.devices ? '#ffb020' : undefined }}>
+              <td className={w.num} style={{ color: r.overdueOpen ? TONES.bad : undefined }}>{r.overdueOpen || ''}</td>
+              <td className={w.num} style={{ color: r.devices && r.devicesOnline < r.devices ? TONES.watch : undefined }}>
                 {r.devices ? `${r.devicesOnline}/${r.devices}` : '—'}
               </td>
             </tr>

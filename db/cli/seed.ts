@@ -4,8 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { createSql } from '../../platform/db.ts';
+import { env } from '../../platform/env.ts';
 import { runMigrations } from '../migrate.ts';
-import { DEFAULT_SEED, DEFAULT_SITES, exportRegistryJson, seedDatabase } from '../seed/index.ts';
+import { DEFAULT_SITES, exportRegistryJson, seedDatabase } from '../seed/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +21,7 @@ if (values.help) {
   console.log('usage: db:seed [--seed N] [--sites N] [--force] [--registry file.json]   (needs DATABASE_URL)');
   process.exit(0);
 }
-const url = process.env.DATABASE_URL;
+const url = env.DATABASE_URL;
 if (!url) {
   console.error('db:seed: DATABASE_URL is not set');
   process.exit(2);
@@ -34,7 +35,7 @@ const int = (v: string | undefined, def: number, name: string) => {
   }
   return n;
 };
-const seed = int(values.seed, Number(process.env.SEED ?? DEFAULT_SEED), 'seed');
+const seed = int(values.seed, env.SEED, 'seed');
 const sites = int(values.sites, DEFAULT_SITES, 'sites');
 
 const sql = createSql(url, { max: 2, app: 'esms-seed' });

@@ -1,4 +1,4 @@
--- 0002_workflow: alarm → notification outbox → hazard work orders → records/digests (issue #7).
+-- 0002_workflow: alarm → notification outbox → hazard work orders → records/digests.
 -- Notification events are written by a trigger on `alarms`, so an alarm change and its outbox event commit
 -- together whichever process wrote the alarm; the notify worker fans events out to per-user deliveries.
 CREATE TABLE notify_events (

@@ -1,4 +1,4 @@
--- 0003_public: public awareness pages (issue #9). Published cases per language, residents' hazard reports
+-- 0003_public: public awareness pages. Published cases per language, residents' hazard reports
 -- awaiting staff review, and a per-key fixed-window rate limiter shared by every portal process.
 CREATE TABLE public_cases (
   id serial PRIMARY KEY,

@@ -1,4 +1,4 @@
--- 0004_simulator: ground truth of the fleet simulator's injections (issue #3 §1). One row per injected
+-- 0004_simulator: ground truth of the fleet simulator's injections (workers/simulator). One row per injected
 -- condition (portal control message or CLI --inject); the simulator pre-simulates the physics to find the
 -- first sample at which the circuit becomes dangerous (danger_at) and records it here, so detections can be
 -- scored against what really happened. Sample times, not wall-clock times.

@@ -1,4 +1,4 @@
--- 0005_rollout: rollout management, supervision and reports (issue #8). The plan as data (phases, per county ×
+-- 0005_rollout: rollout management, supervision and reports. The plan as data (phases, per county ×
 -- sector targets, pilot selections), audited site rollout transitions, the fire department's inspection
 -- records, a per-site daily aggregate that reports read instead of readings, and the report archive,
 -- schedules and deliveries.

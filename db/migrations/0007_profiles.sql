@@ -1,4 +1,4 @@
--- 0007_profiles: detection profile overrides per site and per circuit (issue #4 §3). `override` is a partial
+-- 0007_profiles: detection profile overrides per site and per circuit. `override` is a partial
 -- profile (profileOverrideSchema in workers/detection/core/profile.ts), validated by the portal against the GB
 -- ranges and against every circuit it reaches (server/profiles/). History is the audit log: every change writes
 -- one audit_log row with before/after and the reason (actions profile.set / profile.clear, detail.siteId).

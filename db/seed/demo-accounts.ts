@@ -2,7 +2,7 @@
  * Demo accounts, one per role of the plan's responsibility table. Listed in the README; used by e2e tests.
  * All share DEMO_PASSWORD. Site managers and technicians get their sites/devices assigned by the seed.
  */
-import type { DepartmentId, Role } from '../../lib/domain/catalog.ts';
+import type { DepartmentId, Role } from '../../lib/domain/vocabulary/index.ts';
 
 export const DEMO_PASSWORD = 'Changdu@2018';
 

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Sql } from '../../platform/db.ts';
 import { registryEntryOf, type CircuitEntryRow } from '../registry-entry.ts';
-import { DEPARTMENT_INFO, DEPARTMENTS, ROLE_INFO, ROLES } from '../../lib/domain/catalog.ts';
+import { DEPARTMENT_INFO, DEPARTMENTS, ROLE_INFO, ROLES } from '../../lib/domain/vocabulary/index.ts';
 import { registryFileSchema, type RegistryEntry, type SiteCategory } from '../../lib/protocol/v1.ts';
 import { hashPassword } from '../../platform/password.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';

@@ -3,7 +3,7 @@
  * size, floors, structure and age. Pure; each site draws from its own random stream.
  */
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
-import type { Structure } from '../../lib/domain/catalog.ts';
+import type { Structure } from '../../lib/domain/vocabulary/index.ts';
 import type { Rng } from './rng.ts';
 import type { SiteRow } from './sites.ts';
 

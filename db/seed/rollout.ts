@@ -3,7 +3,7 @@
  * pilots first (Karuo), then phase 4's full coverage with some counties and sectors behind. Pure, seeded.
  */
 import { KARUO } from '../../lib/domain/counties.ts';
-import type { RolloutState } from '../../lib/domain/catalog.ts';
+import type { RolloutState } from '../../lib/domain/vocabulary/index.ts';
 import { SITE_CATEGORIES, type SiteCategory } from '../../lib/protocol/v1.ts';
 import { SERVICE_PROVIDERS } from './names.ts';
 import type { Rng } from './rng.ts';

@@ -2,7 +2,7 @@
  * What each role may DO (scope.ts decides WHERE). An action is allowed when the role has it here and the
  * target lies in the principal's scope. Tested as a matrix in tests/unit/auth/permissions.test.ts.
  */
-import type { Role } from './catalog.ts';
+import type { Role } from './vocabulary/index.ts';
 
 export const ACTIONS = [
   'map.view',
@@ -25,7 +25,7 @@ export const ACTIONS = [
   'simulator.inject',
   'user.admin',
   'public.review',
-  /** notification channel health, failed deliveries, retry (issue #7) */
+  /** notification channel health, failed deliveries, retry (the notification workflow) */
   'notify.admin',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -1,9 +1,10 @@
 /**
  * Events that cross processes over socket.io, typed once and versioned (v). Workers publish through the
- * portal's internal namespace; the portal relays to rooms decided by server/auth/scope.ts.
+ * portal's internal namespace (platform/realtime/internal-client.ts); the portal (server/realtime/gateway.ts)
+ * relays to rooms decided by platform/scope.ts.
  */
 import type { AlarmType, Severity } from '../protocol/v1.ts';
-import type { SiteStatus } from '../domain/catalog.ts';
+import type { SiteStatus } from '../domain/vocabulary/index.ts';
 
 export const REALTIME_VERSION = 1 as const;
 
@@ -54,15 +55,23 @@ export interface AlarmEventPayload {
   change: 'opened' | 'escalated' | 'updated' | 'cleared';
 }
 
-/** What browsers receive. Batches are coalesced per interval by the publisher. */
-export interface ServerToClientEvents {
-  'sites:delta': (msg: { v: 1; at: number; sites: SiteDelta[] }) => void;
-  'circuits:delta': (msg: { v: 1; at: number; siteId: string; circuits: CircuitLatest[] }) => void;
-  alarm: (msg: { v: 1; alarm: AlarmEventPayload }) => void;
-  hello: (msg: { v: 1; rooms: string[]; user: string }) => void;
+/**
+ * Each browser-bound event's message, by event name: the one map that both what browsers receive
+ * (ServerToClientEvents) and what workers publish (InternalPublish) derive from. Batches are coalesced per
+ * interval by the publisher.
+ */
+export interface RealtimeMessages {
+  'sites:delta': { v: typeof REALTIME_VERSION; at: number; sites: SiteDelta[] };
+  'circuits:delta': { v: typeof REALTIME_VERSION; at: number; siteId: string; circuits: CircuitLatest[] };
+  alarm: { v: typeof REALTIME_VERSION; alarm: AlarmEventPayload };
+  /** the portal's own greeting on connect (never relayed) */
+  hello: { v: typeof REALTIME_VERSION; rooms: string[]; user: string };
   /** a personal notification (alarm, escalation, hazard, digest), sent to the room userRoom(id) */
-  notification: (msg: { v: 1; notification: NotificationPayload }) => void;
+  notification: { v: typeof REALTIME_VERSION; notification: NotificationPayload };
 }
+
+/** What browsers receive. */
+export type ServerToClientEvents = { [E in keyof RealtimeMessages]: (msg: RealtimeMessages[E]) => void };
 
 /** Per-user room every browser socket joins; only the notify worker publishes to it. */
 export const userRoom = (userId: number) => `user:${userId}`;
@@ -90,13 +99,20 @@ export interface ClientToServerEvents {
   leave: (room: string) => void;
 }
 
-/** Internal namespace `/internal`: workers → portal. `rooms` are computed by the worker with roomsForSite(). */
-export interface InternalPublish {
-  v: 1;
-  rooms: string[];
-  event: 'sites:delta' | 'circuits:delta' | 'alarm' | 'notification';
-  payload: unknown;
-}
+/** The events a worker may have the portal relay to rooms. */
+export const RELAYED_EVENTS = ['sites:delta', 'circuits:delta', 'alarm', 'notification'] as const satisfies readonly (keyof RealtimeMessages)[];
+export type RelayedEvent = (typeof RELAYED_EVENTS)[number];
+
+/**
+ * Internal namespace `/internal`: workers → portal. One variant per relayed event, so the payload's type follows
+ * `event`; `rooms` are computed by the worker with roomsForSite() / userRoom().
+ */
+export type InternalPublish = {
+  [E in RelayedEvent]: { v: typeof REALTIME_VERSION; rooms: string[]; event: E; payload: RealtimeMessages[E] };
+}[RelayedEvent];
+
+/** The message a worker publishes for one event (e.g. InternalPublishOf<'alarm'>). */
+export type InternalPublishOf<E extends RelayedEvent> = Extract<InternalPublish, { event: E }>;
 export interface InternalClientToServer {
   publish: (msg: InternalPublish) => void;
   /** liveness + counters for /api/health, every few seconds */

@@ -1,4 +1,10 @@
-/** The portal's words in zh (default) and en. Universal (server and browser). */
+/**
+ * The portal's one translation mechanism, zh (default) and en; universal (server and browser). A screen's words
+ * are a catalogue made with catalogue(zh, en): the compiler checks every key has both. t = translator(cat, lang)
+ * gives t(key); pick(lang, entry) reads the vocabulary's { zh, en } entries. The portal's shared words are here;
+ * the big screen's and the twin's sit beside those screens, made the same way. (The public pages have their own
+ * trilingual, reviewed catalogue: server/public/i18n.ts.)
+ */
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const LANG_COOKIE = 'esms_lang';
@@ -111,10 +117,24 @@ const en: Record<PortalKey, string> = {
   normalHue: 'Normal sites coloured by sector',
 };
 
-export const PORTAL_DICT: Record<Lang, Record<PortalKey, string>> = { zh, en };
+export type Catalogue<K extends string> = Readonly<Record<Lang, Readonly<Record<K, string>>>>;
+
+/** a screen's words: Chinese (the source) and English for every key */
+export function catalogue<K extends string>(zhWords: Record<K, string>, enWords: NoInfer<Record<K, string>>): Catalogue<K> {
+  return { zh: zhWords, en: enWords };
+}
+
+/** the words of a catalogue in a language, as t(key) */
+export function translator<K extends string>(cat: Catalogue<K>, lang: Lang): (key: K) => string {
+  const d = cat[lang];
+  return (key) => d[key];
+}
+
+/** the portal's shared words (sign-in, header, map) */
+export const PORTAL_WORDS: Catalogue<PortalKey> = catalogue(zh, en);
 
 export function tr(lang: Lang, key: PortalKey): string {
-  return PORTAL_DICT[lang][key];
+  return PORTAL_WORDS[lang][key];
 }
 
 /** zh/en pair picker for catalog entries ({ zh, en }). */

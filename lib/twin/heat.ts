@@ -5,20 +5,19 @@
  * Stops follow the UI's status colours: teal normal, amber warning (≥ 0.8), red alarm (≥ 1), magenta critical.
  */
 import type { CircuitLatest } from '../events/realtime.ts';
-import type { Severity } from '../protocol/v1.ts';
+import { STATUS_COLOURS } from '../domain/vocabulary/index.ts';
 
 export type HeatMode = 'temperature' | 'load';
 
 export const HEAT_STOPS: readonly { at: number; color: string }[] = [
   { at: 0, color: '#2f6fdf' },
-  { at: 0.35, color: '#2bd9a0' },
+  { at: 0.35, color: STATUS_COLOURS.normal },
   { at: 0.65, color: '#c9e04a' },
-  { at: 0.8, color: '#ffb020' },
-  { at: 1, color: '#ff4d4f' },
-  { at: 1.25, color: '#ff1f6b' },
+  { at: 0.8, color: STATUS_COLOURS.warning },
+  { at: 1, color: STATUS_COLOURS.alarm },
+  { at: 1.25, color: STATUS_COLOURS.critical },
 ];
-export const NO_DATA_COLOR = '#6b7785';
-export const SEVERITY_COLOR: Record<Severity, string> = { warning: '#ffb020', alarm: '#ff4d4f', critical: '#ff1f6b' };
+export const NO_DATA_COLOR = STATUS_COLOURS.offline;
 export const AMBIENT_C = 15;
 
 export interface HeatInputs {

@@ -6,8 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { env } from '../env.ts';
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const BIN = env.PG_BIN;
 const isRoot = process.getuid?.() === 0;
 
 export interface LocalPg {

@@ -2,7 +2,7 @@
 import type { Sql } from '../../platform/db.ts';
 import { OPEN_STATES } from '../../lib/domain/workflow/hazard-machine.ts';
 import { siteScopeSql, type Scope } from '../../platform/scope.ts';
-import { FAULT_TYPES } from '../../lib/domain/bigscreen/fault-types.ts';
+import { FAULT_TYPES } from '../../lib/domain/vocabulary/index.ts';
 
 export interface CountyFigures {
   adcode: number;

@@ -2,7 +2,7 @@
 import type { Sql } from '../../platform/db.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
 import { siteScopeSql, type Scope } from '../../platform/scope.ts';
-import { FAULT_TYPES } from '../../lib/domain/bigscreen/fault-types.ts';
+import { FAULT_TYPES } from '../../lib/domain/vocabulary/index.ts';
 
 export interface SectorFigures {
   category: SiteCategory;

@@ -5,7 +5,7 @@
 import type { Sql } from '../../platform/db.ts';
 import type { AlarmType, Severity } from '../../lib/protocol/v1.ts';
 import { siteScopeSql, type Scope } from '../../platform/scope.ts';
-import { FAULT_TYPES, isFaultType } from '../../lib/domain/bigscreen/fault-types.ts';
+import { FAULT_TYPES, isFaultType } from '../../lib/domain/vocabulary/index.ts';
 
 export interface LiveKpis {
   sites: number;

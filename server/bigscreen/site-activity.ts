@@ -4,7 +4,7 @@
  */
 import type { Sql } from '../../platform/db.ts';
 import { siteScopeSql, type Scope } from '../../platform/scope.ts';
-import { FAULT_TYPES } from '../../lib/domain/bigscreen/fault-types.ts';
+import { FAULT_TYPES } from '../../lib/domain/vocabulary/index.ts';
 
 export interface SiteActivity {
   id: string;

@@ -9,6 +9,7 @@ import { can, type Action } from '../../lib/domain/permissions.ts';
 import type { Principal } from '../../platform/scope.ts';
 import { AppError, errorResponse } from './errors.ts';
 import { zodDetails } from './validation.ts';
+import type { InputOf, TypedHandler, WireOf } from './typed.ts';
 
 export interface RouteCtx<Q, B> {
   req: Request;
@@ -77,10 +78,10 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   return r.data;
 }
 
-export function route<QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined>(
+export function route<QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined, R = unknown>(
   opts: Opts<QS, BS>,
-  handler: (ctx: RouteCtx<Out<QS>, Out<BS>>) => Promise<unknown>,
-) {
+  handler: (ctx: RouteCtx<Out<QS>, Out<BS>>) => Promise<R>,
+): TypedHandler<WireOf<R>, InputOf<QS>, InputOf<BS>> {
   return async (req: Request, ctx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       checkOrigin(req);

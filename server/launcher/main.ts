@@ -11,7 +11,7 @@ import { createSql } from '../../platform/db.ts';
 import { runMigrations } from '../../db/migrate.ts';
 import { seedDatabase } from '../../db/seed/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
-import { ROLE_INFO } from '../../lib/domain/catalog.ts';
+import { ROLE_INFO } from '../../lib/domain/vocabulary/index.ts';
 import { Supervisor } from './supervisor.ts';
 
 const root = path.resolve(new URL('../../', import.meta.url).pathname);

@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { ReadyMessage } from '../../platform/process.ts';
 
 export interface ChildSpec {
   name: string;
@@ -21,7 +22,12 @@ interface Running {
   proc: ChildProcess | null;
   restarts: number;
   log: WriteStream;
+  /** the child's own stop deadline, from its ready message (platform/process.ts) */
+  stopTimeoutMs?: number;
 }
+
+/** beyond the child's own stop deadline, before SIGKILL: its timeout fires first and says what hung */
+const KILL_MARGIN_MS = 2000;
 
 const COLORS: Record<string, string> = { broker: '35', portal: '36', ingest: '32', notify: '34', reports: '94', simulator: '33' };
 
@@ -65,6 +71,9 @@ export class Supervisor {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     r.proc = proc;
+    proc.on('message', (m: Partial<ReadyMessage> | null) => {
+      if (m?.type === 'ready' && typeof m.stopTimeoutMs === 'number') r.stopTimeoutMs = m.stopTimeoutMs;
+    });
     for (const stream of [proc.stdout!, proc.stderr!]) {
       readline.createInterface({ input: stream }).on('line', (line) => {
         r.log.write(line + '\n');
@@ -101,17 +110,19 @@ export class Supervisor {
     return Object.fromEntries(this.children.map((c) => [c.spec.name, c.proc?.pid]));
   }
 
-  /** Stop in reverse start order; SIGKILL after the timeout. */
+  /** Stop in reverse start order; SIGKILL after the timeout, or after the child's own deadline when it is longer. */
   async stopAll(timeoutMs = 10_000) {
     this.stopping = true;
     for (const r of [...this.children].reverse()) {
       const p = r.proc;
       if (!p || p.exitCode !== null || p.signalCode !== null) continue;
       await new Promise<void>((resolve) => {
+        const grace = Math.max(timeoutMs, (r.stopTimeoutMs ?? 0) + KILL_MARGIN_MS);
         const t = setTimeout(() => {
+          console.error(pretty(r.spec.name, `did not stop within ${grace} ms: SIGKILL`));
           p.kill('SIGKILL');
           resolve();
-        }, timeoutMs);
+        }, grace);
         p.once('exit', () => {
           clearTimeout(t);
           resolve();

@@ -3,8 +3,8 @@
  * and the range itself — read from the core's profileSchema so the page, the API and the core can never disagree.
  * Pure (no I/O): the page passes these rows to the browser as props.
  */
-import { ALARM_TYPE_NAME } from '../../lib/twin/guidance.ts';
 import { profileSchema, type Profile } from '../../lib/detection/profile.ts';
+import { ALARM_TYPE_INFO } from '../../lib/domain/vocabulary/index.ts';
 
 export type ScalarKey = Exclude<keyof Profile, 'persistence'>;
 export type PersistenceType = keyof Profile['persistence'];
@@ -56,7 +56,7 @@ export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
 /** M-of-N persistence per alarm type (device_offline has none: 3 report intervals, fixed by the spec). */
 export const PERSISTENCE_TYPES = Object.keys(profileSchema.shape.persistence.shape) as PersistenceType[];
 export const PERSISTENCE_TYPE_NAME: Record<PersistenceType, { zh: string; en: string }> = Object.fromEntries(
-  PERSISTENCE_TYPES.map((t) => [t, ALARM_TYPE_NAME[t]]),
+  PERSISTENCE_TYPES.map((t) => [t, { zh: ALARM_TYPE_INFO[t].zh, en: ALARM_TYPE_INFO[t].en }]),
 ) as Record<PersistenceType, { zh: string; en: string }>;
 
 export interface PersistenceFieldInfo {

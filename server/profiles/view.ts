@@ -4,12 +4,13 @@
  * principal may edit, and the history. Used by the page (server component) and GET /api/sites/[id]/profile.
  */
 import type { Sql } from '../../platform/db.ts';
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { CATEGORIES } from '../../lib/domain/vocabulary/index.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
 import type { ProfileOverride } from '../../lib/detection/profile.ts';
 import type { Principal } from '../../platform/scope.ts';
 import { AppError } from '../http/errors.ts';
-import { assertProfileAccess, mayEditProfile } from './access.ts';
+import { can } from '../../lib/domain/permissions.ts';
+import { requireVisibleSite } from '../queries/visible-site.ts';
 import { siteCircuits, typicalEntry } from './circuits.ts';
 import { effectiveFor, type Effective } from './effective.ts';
 import { siteHistory, type HistoryEntry } from './history.ts';
@@ -41,7 +42,8 @@ export interface ProfileView {
 }
 
 export async function profileView(sql: Sql, p: Principal, siteId: string, circuitId: number | null): Promise<ProfileView> {
-  const site = await assertProfileAccess(sql, p, siteId, false);
+  // reading: anyone who may see the site
+  const site = await requireVisibleSite(sql, p, siteId);
   const [circuits, rows, history] = await Promise.all([
     siteCircuits(sql, siteId),
     sql<{ circuit_id: number | null; override: ProfileOverride; rev: number; updated_by_name: string | null; updated_at: Date; reason: string }[]>`
@@ -62,7 +64,7 @@ export async function profileView(sql: Sql, p: Principal, siteId: string, circui
   const cat = CATEGORIES[site.category as SiteCategory];
   return {
     site: { id: site.id, nameZh: site.nameZh, nameEn: site.nameEn, category: site.category, categoryZh: cat?.zh ?? site.category, categoryEn: cat?.en ?? site.category },
-    canEdit: mayEditProfile(p, site),
+    canEdit: can(p.role, 'profile.edit'), // the site is visible: the role decides (write.ts)
     layer: target ? 'circuit' : 'site',
     circuit: target ? choices.find((c) => c.id === target.id)! : null,
     circuits: choices,

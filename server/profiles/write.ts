@@ -11,7 +11,7 @@ import { resolveProfile, type Overrides, type ProfileOverride } from '../../lib/
 import { audit } from '../auth/audit.ts';
 import type { Principal } from '../../platform/scope.ts';
 import { AppError } from '../http/errors.ts';
-import { assertProfileAccess } from './access.ts';
+import { requireVisibleSite } from '../queries/visible-site.ts';
 import { circuitKey, siteCircuits, typicalEntry } from './circuits.ts';
 import { diff } from './history.ts';
 import { checkResolves, parseOverride, type FieldIssue } from './validate.ts';
@@ -39,8 +39,15 @@ const invalid = (issues: FieldIssue[]) =>
     details: issues,
   });
 
+/**
+ * Changing a profile takes `profile.edit` (administrator, fire department, the regulator of the site's sector) on a
+ * visible site. Site managers and technicians read only: they are the ones a nagging alarm annoys, so loosening a
+ * threshold is the supervising department's decision.
+ */
+const EDIT_REFUSAL = { message: '您的角色只能查看检测阈值，不能修改', messageEn: 'Your role may view the detection profile but not change it' };
+
 export async function setOverride(sql: Sql, p: Principal, siteId: string, body: SetBody, ip: string | null): Promise<SetResult> {
-  const site = await assertProfileAccess(sql, p, siteId, true);
+  const site = await requireVisibleSite(sql, p, siteId, { permission: 'profile.edit', refusal: EDIT_REFUSAL });
   const reason = body.reason.trim();
   if (reason.length < 2 || reason.length > 500)
     throw invalid([{ path: 'reason', message: '请填写修改原因（2–500 字），将记入审计日志', messageEn: 'Give a reason (2–500 characters) for the audit log' }]);

@@ -1,16 +1,18 @@
 /** Small helpers for the public (session-less) API routes. */
 import { AppError, errorResponse } from '../http/errors.ts';
+import type { JsonResponse, TypedHandler, WireOf } from '../http/typed.ts';
 
-export function publicJson(data: unknown, maxAgeS = 60): Response {
+export function publicJson<T>(data: T, maxAgeS = 60): JsonResponse<T> {
   return new Response(JSON.stringify(data), {
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': maxAgeS > 0 ? `public, max-age=${maxAgeS}, stale-while-revalidate=${maxAgeS * 5}` : 'no-store',
     },
-  });
+  }) as JsonResponse<T>;
 }
 
-export function handlePublic(fn: (req: Request) => Promise<Response>) {
+/** Public handlers take their body themselves (multipart forms), so only the response is typed. */
+export function handlePublic<R extends Response>(fn: (req: Request) => Promise<R>): TypedHandler<WireOf<R>, undefined, undefined> {
   return async (req: Request): Promise<Response> => {
     try {
       return await fn(req);

@@ -4,9 +4,19 @@ import zh from '../../messages/public/zh.json' with { type: 'json' };
 import bo from '../../messages/public/bo.json' with { type: 'json' };
 import en from '../../messages/public/en.json' with { type: 'json' };
 import { HTML_LANG, type Locale } from './locales.ts';
+import { categoryLabel } from '../../lib/domain/vocabulary/index.ts';
 
 export type PublicMessages = typeof zh;
 export const MESSAGES: Record<Locale, PublicMessages> = { zh, bo: bo as PublicMessages, en: en as PublicMessages };
+
+/**
+ * A site category on the public pages: the vocabulary's word in Chinese and English; in Tibetan the public
+ * catalogue's rendering of it (bo.json "categories", reviewed with the other Tibetan strings).
+ */
+export function publicCategory(locale: Locale, c: string): string {
+  if (locale === 'bo') return (bo.categories as Record<string, string>)[c] ?? categoryLabel(c);
+  return categoryLabel(c, locale);
+}
 
 export function translator<N extends keyof PublicMessages>(locale: Locale, namespace: N) {
   return createTranslator({ locale: HTML_LANG[locale], messages: MESSAGES[locale], namespace });

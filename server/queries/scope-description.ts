@@ -1,6 +1,6 @@
 /** A principal's scope in words (zh and en), for the header and GET /api/me. */
 import type { Sql } from '../../platform/db.ts';
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { CATEGORIES } from '../../lib/domain/vocabulary/index.ts';
 import type { Scope } from '../../platform/scope.ts';
 
 export interface ScopeDescription {

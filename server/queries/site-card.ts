@@ -1,12 +1,13 @@
 /**
- * The map's site card. Scope is checked twice on purpose: canSeeSite decides 403 vs 404 for the caller,
- * and siteScopeSql guards the detail query itself so a future edit cannot leak an out-of-scope row.
+ * The map's site card. Scope is checked twice on purpose: requireVisibleSite gives the caller the product's
+ * one answer (404 for missing and out-of-scope alike), and siteScopeSql guards the detail query itself so a
+ * future edit cannot leak an out-of-scope row.
  */
 import type { Sql } from '../../platform/db.ts';
-import type { RolloutState, SiteStatus } from '../../lib/domain/catalog.ts';
+import type { RolloutState, SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import type { AlarmType, Severity, SiteCategory } from '../../lib/protocol/v1.ts';
-import { canSeeSite, siteScopeSql, type Scope } from '../../platform/scope.ts';
-import { siteRef } from './site-ref.ts';
+import { siteScopeSql, type Principal } from '../../platform/scope.ts';
+import { requireVisibleSite, siteNotFound } from './visible-site.ts';
 
 export interface SiteCardAlarm {
   id: number;
@@ -38,15 +39,12 @@ export interface SiteCard {
   activeAlarms: SiteCardAlarm[];
 }
 
-// a pool shared with drizzle hands timestamps back as strings; either way the wire gets ISO 8601
+// the wire gets ISO 8601 whether the driver hands back a Date or a string
 const iso = (v: Date | string) => new Date(v).toISOString();
 
-export type SiteCardResult = { kind: 'ok'; card: SiteCard } | { kind: 'forbidden' } | { kind: 'not_found' };
-
-export async function siteCard(sql: Sql, scope: Scope, id: string): Promise<SiteCardResult> {
-  const ref = await siteRef(sql, id);
-  if (!ref) return { kind: 'not_found' };
-  if (!canSeeSite(scope, ref)) return { kind: 'forbidden' };
+/** The card, or the API's 404 (missing or outside the principal's scope). */
+export async function siteCard(sql: Sql, p: Principal, id: string): Promise<SiteCard> {
+  await requireVisibleSite(sql, p, id);
   const [card] = await sql<(Omit<SiteCard, 'activeAlarms' | 'lastSeenAt'> & { lastSeenAt: Date | string | null })[]>`
     SELECT s.id, s.name_zh AS name, s.name_en AS "nameEn", s.category, s.county_adcode AS county,
            c.name_zh AS "countyZh", c.name_en AS "countyEn", d.name_zh AS "departmentZh", d.name_en AS "departmentEn",
@@ -57,8 +55,8 @@ export async function siteCard(sql: Sql, scope: Scope, id: string): Promise<Site
     FROM sites s
     JOIN counties c ON c.adcode = s.county_adcode
     JOIN departments d ON d.id = s.department_id
-    WHERE s.id = ${id} AND ${siteScopeSql(sql, scope)}`;
-  if (!card) return { kind: 'forbidden' };
+    WHERE s.id = ${id} AND ${siteScopeSql(sql, p.scope)}`;
+  if (!card) throw siteNotFound();
   const alarms = await sql<(Omit<SiteCardAlarm, 'openedAt'> & { openedAt: Date | string })[]>`
     SELECT a.id::int AS id, a.type, a.severity, a.opened_at AS "openedAt", k.name_zh AS "circuitName",
            a.reason_zh AS "reasonZh", a.reason_en AS "reasonEn"
@@ -67,11 +65,8 @@ export async function siteCard(sql: Sql, scope: Scope, id: string): Promise<Site
     ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'alarm' THEN 1 ELSE 2 END, a.opened_at DESC
     LIMIT 20`;
   return {
-    kind: 'ok',
-    card: {
-      ...card,
-      lastSeenAt: card.lastSeenAt == null ? null : iso(card.lastSeenAt),
-      activeAlarms: alarms.map((a) => ({ ...a, openedAt: iso(a.openedAt) })),
-    },
+    ...card,
+    lastSeenAt: card.lastSeenAt == null ? null : iso(card.lastSeenAt),
+    activeAlarms: alarms.map((a) => ({ ...a, openedAt: iso(a.openedAt) })),
   };
 }

@@ -1,6 +1,6 @@
 /** Every site in the principal's scope, compact, for the map (≤ 20k rows). */
 import type { Sql } from '../../platform/db.ts';
-import type { SiteStatus } from '../../lib/domain/catalog.ts';
+import type { SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import type { SiteCategory } from '../../lib/protocol/v1.ts';
 import { siteScopeSql, type Scope } from '../../platform/scope.ts';
 

@@ -1,15 +1,17 @@
 /**
  * socket.io on the portal's port. Browsers authenticate with their session cookie and join exactly the rooms
- * their scope allows (server/auth/scope.ts); workers publish through the `/internal` namespace with a token.
+ * their scope allows (platform/scope.ts); workers publish through the `/internal` namespace with a token
+ * (platform/realtime/internal-client.ts), and the portal relays each event, typed by lib/events/realtime.ts, to
+ * the rooms the worker named.
  */
 import type http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { Server, type Namespace, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { Sql } from '../../platform/db.ts';
-import type { ClientToServerEvents, InternalClientToServer, InternalPublish, ServerToClientEvents } from '../../lib/events/realtime.ts';
-import { userRoom } from '../../lib/events/realtime.ts';
+import { REALTIME_VERSION, userRoom, type ClientToServerEvents, type InternalClientToServer, type InternalPublish, type ServerToClientEvents } from '../../lib/events/realtime.ts';
 import { principalFromToken, readCookie, SESSION_COOKIE } from '../auth/session.ts';
-import { canJoinRoom, roomsForScope, type Principal, type SiteRef } from '../../platform/scope.ts';
+import { canJoinRoom, roomsForScope, type Principal } from '../../platform/scope.ts';
+import { findSite } from '../queries/visible-site.ts';
 
 export interface WorkerBeat {
   name: string;
@@ -18,16 +20,53 @@ export interface WorkerBeat {
   info?: Record<string, unknown>;
 }
 
+/**
+ * socket.io gives every namespace the server's event maps: the server listens for the browsers' events on '/'
+ * and the workers' on '/internal'. `principal` is set on '/' by the auth middleware; '/internal' never reads it.
+ */
+type PortalServer = Server<ClientToServerEvents & InternalClientToServer, ServerToClientEvents, Record<string, never>, { principal: Principal }>;
+
 export interface Gateway {
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  io: PortalServer;
   workers: Map<string, WorkerBeat>;
   close(): Promise<void>;
 }
 
 const safeEq = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/** The wire is a worker's word, not the type's: a message of another version or shape is dropped. */
+function wellFormed(msg: InternalPublish): boolean {
+  return (
+    !!msg &&
+    msg.v === REALTIME_VERSION &&
+    Array.isArray(msg.rooms) &&
+    msg.rooms.length > 0 &&
+    msg.rooms.every((r) => typeof r === 'string') &&
+    typeof msg.payload === 'object' &&
+    msg.payload?.v === REALTIME_VERSION
+  );
+}
+
+/** Relays one published event; false when dropped. Each case narrows the payload to its event's type. */
+export function relay(io: PortalServer, msg: InternalPublish): boolean {
+  if (!wellFormed(msg)) return false;
+  const to = io.to(msg.rooms);
+  switch (msg.event) {
+    case 'sites:delta':
+      return to.emit('sites:delta', msg.payload);
+    case 'circuits:delta':
+      return to.emit('circuits:delta', msg.payload);
+    case 'alarm':
+      return to.emit('alarm', msg.payload);
+    case 'notification':
+      return to.emit('notification', msg.payload);
+    default:
+      return false; // an event this portal does not know (a newer worker): dropped
+  }
+}
+
 export function attachGateway(server: http.Server, sql: Sql, internalToken: string): Gateway {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal }>(server, {
+  const io = new Server<ClientToServerEvents & InternalClientToServer, ServerToClientEvents, Record<string, never>, { principal: Principal }>(server, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     pingInterval: 10_000,
@@ -45,21 +84,16 @@ export function attachGateway(server: http.Server, sql: Sql, internalToken: stri
     }
   });
 
-  io.on('connection', (socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal }>) => {
+  io.on('connection', (socket) => {
     const p = socket.data.principal;
     const rooms = roomsForScope(p.scope);
     socket.join(rooms);
     socket.join(userRoom(p.userId)); // personal notifications (workers/notify)
-    socket.emit('hello', { v: 1, rooms, user: p.username });
+    socket.emit('hello', { v: REALTIME_VERSION, rooms, user: p.username });
     socket.on('join', async (room, ack) => {
       if (typeof ack !== 'function') return;
       if (typeof room !== 'string' || room.length > 80) return ack({ ok: false, room: String(room).slice(0, 80), error: 'BAD_ROOM' });
-      let site: SiteRef | null = null;
-      if (room.startsWith('site:')) {
-        const [row] = await sql<{ id: string; category: string; county_adcode: number }[]>`
-          SELECT id, category, county_adcode FROM sites WHERE id = ${room.slice(5)}`;
-        site = row ? { id: row.id, category: row.category, countyAdcode: row.county_adcode } : null;
-      }
+      const site = room.startsWith('site:') ? await findSite(sql, room.slice(5)) : null;
       if (!canJoinRoom(p.scope, room, site)) return ack({ ok: false, room, error: 'FORBIDDEN' });
       await socket.join(room);
       ack({ ok: true, room });
@@ -69,7 +103,7 @@ export function attachGateway(server: http.Server, sql: Sql, internalToken: stri
     });
   });
 
-  const internal = io.of('/internal') as unknown as Namespace<InternalClientToServer>;
+  const internal = io.of('/internal');
   internal.use((socket, next) => {
     const token = String(socket.handshake.auth?.token ?? '');
     if (!safeEq(token, internalToken)) return next(new Error('FORBIDDEN'));
@@ -78,11 +112,8 @@ export function attachGateway(server: http.Server, sql: Sql, internalToken: stri
   internal.on('connection', (socket) => {
     const name = String(socket.handshake.auth?.name ?? 'worker').slice(0, 40);
     workers.set(name, { name, connected: true, lastSeen: Date.now() });
-    socket.on('beat', (info: Record<string, unknown>) => workers.set(name, { name, connected: true, lastSeen: Date.now(), info }));
-    socket.on('publish', (msg: InternalPublish) => {
-      if (!msg || msg.v !== 1 || !Array.isArray(msg.rooms) || msg.rooms.length === 0) return;
-      io.to(msg.rooms).emit(msg.event as 'alarm', msg.payload as never);
-    });
+    socket.on('beat', (info) => workers.set(name, { name, connected: true, lastSeen: Date.now(), info }));
+    socket.on('publish', (msg) => void relay(io, msg));
     socket.on('disconnect', () => {
       const w = workers.get(name);
       if (w) w.connected = false;

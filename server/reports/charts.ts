@@ -1,12 +1,11 @@
 /** Report charts as inline SVG strings (echarts server-side rendering: no DOM, no canvas), print palette. */
 import * as echarts from 'echarts';
-import { ALARM_TYPE_INFO } from '../../lib/domain/workflow/severity.ts';
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { alarmTypeLabel, categoryLabel, CATEGORIES, PRINT_STATUS_COLOURS as P, SEVERITY_INFO } from '../../lib/domain/vocabulary/index.ts';
 import { COUNTY_NAMES_ZH } from '../supervision/names.ts';
 import type { ReportModel } from './model.ts';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", sans-serif';
-const C = { warning: '#e69500', alarm: '#d9363e', critical: '#b0124f', falseA: '#8c96a3', ok: '#1f9d74', target: '#c9d3e0', accent: '#2f6fd1' };
+const C = { warning: P.warning, alarm: P.alarm, critical: P.critical, falseA: P.offline, ok: P.normal, target: '#c9d3e0', accent: '#2f6fd1' };
 
 function render(option: echarts.EChartsOption, width = 680, height = 260): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -21,16 +20,16 @@ const legend = { top: 4, right: 8, itemWidth: 12, itemHeight: 8, textStyle: { fo
 
 export function alarmSeriesChart(m: ReportModel): string {
   const xs = m.alarmSeries.map((p) => (m.period.bucket === 'month' ? `${+p.bucket.slice(5, 7)}月` : p.bucket.slice(5)));
-  const bar = (name: string, key: 'warning' | 'alarm' | 'critical', color: string) =>
-    ({ name, type: 'bar' as const, stack: 'a', data: m.alarmSeries.map((p) => p[key]), itemStyle: { color }, barMaxWidth: 18 });
+  const bar = (key: 'warning' | 'alarm' | 'critical', color: string) =>
+    ({ name: SEVERITY_INFO[key].zh, type: 'bar' as const, stack: 'a', data: m.alarmSeries.map((p) => p[key]), itemStyle: { color }, barMaxWidth: 18 });
   return render({
     title: { text: '报警数量变化（不含误报）', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'normal' } },
-    legend: { ...legend, data: ['预警', '报警', '危急', '误报'] },
+    legend: { ...legend, data: [SEVERITY_INFO.warning.zh, SEVERITY_INFO.alarm.zh, SEVERITY_INFO.critical.zh, '误报'] },
     grid,
     xAxis: { type: 'category', data: xs, axisLabel: { fontSize: 10 } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e5e9f0' } } },
     series: [
-      bar('预警', 'warning', C.warning), bar('报警', 'alarm', C.alarm), bar('危急', 'critical', C.critical),
+      bar('warning', C.warning), bar('alarm', C.alarm), bar('critical', C.critical),
       { name: '误报', type: 'line', data: m.alarmSeries.map((p) => p.falseAlarms), itemStyle: { color: C.falseA }, lineStyle: { type: 'dashed' }, symbolSize: 3 },
     ],
   });
@@ -42,7 +41,7 @@ export function alarmTypeChart(m: ReportModel): string {
     title: { text: '报警类型分布', left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'normal' } },
     grid: { left: 96, right: 40, top: 28, bottom: 20 },
     xAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { fontSize: 9 }, splitLine: { lineStyle: { color: '#e5e9f0' } } },
-    yAxis: { type: 'category', data: rows.map((r) => ALARM_TYPE_INFO[r.key]?.zh ?? r.key) },
+    yAxis: { type: 'category', data: rows.map((r) => alarmTypeLabel(r.key)) },
     series: [{ type: 'bar', data: rows.map((r) => r.n), itemStyle: { color: C.accent }, barMaxWidth: 14, label: { show: true, position: 'right', fontSize: 10 } }],
   }, 330, 240);
 }
@@ -70,7 +69,7 @@ export function coverageChart(m: ReportModel): string {
   // one county (a county office's report): by sector instead of a single bar
   const bySector = cv.counties.length === 1;
   const rows = bySector
-    ? Object.keys(CATEGORIES).filter((k) => cv.colTotals[k]).map((k) => ({ label: CATEGORIES[k as keyof typeof CATEGORIES].zh, c: cv.colTotals[k] }))
+    ? Object.keys(CATEGORIES).filter((k) => cv.colTotals[k]).map((k) => ({ label: categoryLabel(k), c: cv.colTotals[k] }))
     : cv.counties.map((r) => ({ label: r.nameZh, c: cv.rowTotals[r.adcode] }));
   return render({
     title: { text: `推广覆盖（截至 ${cv.asOf}）${bySector ? '· 按行业' : ''}`, left: 0, top: 2, textStyle: { fontSize: 12, fontWeight: 'normal' } },

@@ -5,7 +5,7 @@
  */
 import type { Sql } from '../../platform/db.ts';
 import type { Principal } from '../../platform/scope.ts';
-import { ROLE_INFO } from '../../lib/domain/catalog.ts';
+import { ROLE_INFO } from '../../lib/domain/vocabulary/index.ts';
 import { coverageMatrix } from '../rollout/coverage.ts';
 import { loadPhases } from '../rollout/phases.ts';
 import { phaseAt } from '../../lib/domain/rollout/phases.ts';

@@ -2,7 +2,7 @@
  * The report_deliveries queue: claim due rows with FOR UPDATE SKIP LOCKED and a lease (lease_until; the row stays
  * 'pending'), then record the outcome. An outcome is written only by the claim that made it (same attempts
  * count), so a delivery whose lease ran out and was claimed again is recorded once. Rows whose lease ran out
- * after their last allowed attempt are given up, not retried forever (as #7's outbox does).
+ * after their last allowed attempt are given up, not retried forever (as the notification outbox does).
  */
 import type { Sql } from '../../platform/db.ts';
 import { backoffMs, type BackoffOpts } from '../../lib/domain/workflow/backoff.ts';

@@ -3,8 +3,8 @@
  * (delivery-queue.ts) and re-checks each recipient now: a disabled account, or one whose scope no longer
  * covers the report's region, gets 'skipped' with the reason and never the file. Then
  *  - portal: the bell notification is written in the same transaction that marks the row delivered, then a
- *    live 'notification' event goes to the user's room (best effort, like #7's portal channel);
- *  - email: the report's files as attachments through #7's SMTP transport (mailer.ts) to users.email (the
+ *    live 'notification' event goes to the user's room (best effort, like the notify worker's portal channel);
+ *  - email: the report's files as attachments through the notifications' SMTP transport (mailer.ts) to users.email (the
  *    address kept in the notification settings); a recipient who switched e-mail off there is skipped.
  * Failures retry with backoff; after the last attempt the row is 'failed' with the error, shown to the owner.
  */

@@ -1,8 +1,7 @@
 /** A report model → its files: PDF (Chromium), XLSX (one sheet per table), CSV (the per-site detail table). */
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { alarmTypeLabel, categoryLabel, CATEGORIES, severityLabel } from '../../lib/domain/vocabulary/index.ts';
 import { MIME, toCsv, toXlsx, type ExportColumn, type SheetSpec } from '../export/index.ts';
-import { groupColumns, SITE_SCORE_COLUMNS, catZh, countyZh } from '../supervision/dashboard.ts';
-import { ALARM_TYPE_INFO } from '../../lib/domain/workflow/severity.ts';
+import { groupColumns, SITE_SCORE_COLUMNS, countyZh } from '../supervision/dashboard.ts';
 import type { CoverageCell } from '../rollout/coverage.ts';
 import type { CountRow, OverdueRow, ReportModel } from './model.ts';
 import { reportDocs } from './html.ts';
@@ -29,7 +28,7 @@ function caption(m: ReportModel): string[] {
 
 const coverageCols: ExportColumn<CoverageCell>[] = [
   { header: '县（区） County', value: (c) => countyZh(c.county), width: 10 },
-  { header: '行业 Sector', value: (c) => catZh(c.category), width: 14 },
+  { header: '行业 Sector', value: (c) => categoryLabel(c.category), width: 14 },
   { header: '目标 Target', value: 'target' },
   { header: '登记 Registered', value: 'total' },
   { header: '具备条件 Eligible', value: 'eligible' },
@@ -50,14 +49,14 @@ export async function reportXlsx(m: ReportModel): Promise<Buffer> {
     { name: '报告正文', caption: cap, columns: [{ header: '章节 Section', value: 'h', width: 22 }, { header: '内容 Text', value: 'p', width: 120 }] as ExportColumn<{ h: string; p: string }>[],
       rows: m.narrative.flatMap((s) => s.paragraphs.map((p) => ({ h: s.heading, p }))) },
     { name: '县区', caption: cap, columns: groupColumns('县（区） County', countyZh), rows: [...m.counties, { ...m.totals, key: '合计' }] },
-    { name: '行业', caption: cap, columns: groupColumns('行业 Sector', catZh), rows: [...m.sectors, { ...m.totals, key: '合计' }] },
+    { name: '行业', caption: cap, columns: groupColumns('行业 Sector', categoryLabel), rows: [...m.sectors, { ...m.totals, key: '合计' }] },
     { name: '单位评分', caption: cap, columns: SITE_SCORE_COLUMNS, rows: m.sites },
     { name: '报警类型', caption: cap, columns: [
-      { header: '类型 Type', value: (r) => ALARM_TYPE_INFO[r.key]?.zh ?? r.key, width: 16 }, { header: '次数 Count', value: 'n' }, { header: '误报 False', value: (r) => r.falseN ?? 0 },
+      { header: '类型 Type', value: (r) => alarmTypeLabel(r.key), width: 16 }, { header: '次数 Count', value: 'n' }, { header: '误报 False', value: (r) => r.falseN ?? 0 },
     ] as ExportColumn<CountRow>[], rows: m.alarmTypes },
     { name: '逾期隐患', caption: cap, columns: [
       { header: '编号 ID', value: 'id' }, { header: '单位 Site', value: 'siteName', width: 24 }, { header: '县（区） County', value: 'countyZh' },
-      { header: '行业 Sector', value: (r) => catZh(r.category) }, { header: '隐患 Hazard', value: 'title', width: 30 }, { header: '级别 Severity', value: 'severity' },
+      { header: '行业 Sector', value: (r) => categoryLabel(r.category) }, { header: '隐患 Hazard', value: 'title', width: 30 }, { header: '级别 Severity', value: (r) => severityLabel(r.severity) },
       { header: '期限 Deadline', value: 'deadline', width: 17 }, { header: '逾期天数 Days overdue', value: 'daysOverdue' },
     ] as ExportColumn<OverdueRow>[], rows: m.overdue },
     { name: '推广覆盖', caption: [...cap, `截至 ${m.coverage.asOf}，应达进度 ${Math.round(m.coverage.expected * 1000) / 10}%`], columns: coverageCols,

@@ -2,13 +2,12 @@
  * The report as one HTML document (cover + sections with text, tables and inline SVG charts). The same HTML is
  * previewed in the portal and printed to PDF by Chromium (pdf.ts).
  */
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { alarmTypeLabel, categoryLabel, CATEGORIES, severityLabel } from '../../lib/domain/vocabulary/index.ts';
 import { COUNTY_NAMES_ZH } from '../supervision/names.ts';
 import { GRADE_INFO, WEIGHTS } from '../supervision/score.ts';
 import type { GroupStats } from '../supervision/groups.ts';
 import type { ScoredSite } from '../supervision/stats.ts';
 import type { CoverageCell } from '../rollout/coverage.ts';
-import { ALARM_TYPE_INFO, SEVERITY_INFO } from '../../lib/domain/workflow/severity.ts';
 import { HAZARD_STATE_INFO } from '../../lib/domain/workflow/hazard-machine.ts';
 import type { ReportModel, SectionKey } from './model.ts';
 import { alarmSeriesChart, alarmTypeChart, countyScoreChart, coverageChart, monitoringChart } from './charts.ts';
@@ -16,7 +15,6 @@ import { esc, figure, paras, table, type Col } from './html-parts.ts';
 import { REPORT_CSS } from './styles.ts';
 import { bjTime, cnDate, fix1, hoursZh, num, pct } from '../../lib/domain/reports/format.ts';
 
-const cat = (c: string) => CATEGORIES[c as keyof typeof CATEGORIES]?.zh ?? c;
 const county = (k: string | number) => COUNTY_NAMES_ZH[Number(k)] ?? String(k);
 const open = (s: ScoredSite) => s.openCritical + s.openAlarm + s.openWarning;
 
@@ -46,7 +44,7 @@ function coverageTable(m: ReportModel): string {
   const rows: Row[] = cv.counties.map((c) => ({ adcode: c.adcode, name: c.nameZh }));
   const cols: Col<Row>[] = [
     { h: '县（区）', v: (r) => r.name },
-    ...cats.map((k) => ({ h: cat(k).replace('单位', '').replace('机构', ''), v: (r: Row) => cell(cv.cells.find((c) => c.county === r.adcode && c.category === k)), num: true, cls: (r: Row) => cls(cv.cells.find((c) => c.county === r.adcode && c.category === k)) })),
+    ...cats.map((k) => ({ h: categoryLabel(k, 'zh', 'short'), v: (r: Row) => cell(cv.cells.find((c) => c.county === r.adcode && c.category === k)), num: true, cls: (r: Row) => cls(cv.cells.find((c) => c.county === r.adcode && c.category === k)) })),
     { h: '合计', v: (r) => cell(cv.rowTotals[r.adcode]), num: true, cls: (r) => cls(cv.rowTotals[r.adcode]) },
     { h: '覆盖率', v: (r) => pct(cv.rowTotals[r.adcode]?.share), num: true, cls: (r) => cls(cv.rowTotals[r.adcode]) },
   ];
@@ -59,7 +57,7 @@ function scoreTable(m: ReportModel): string {
   return table('表 6-1 安全评分最低的单位（扣分项：H 隐患、A 报警、R 响应、T 整改时效、D 设备）', [
     { h: '单位', v: (s) => s.nameZh },
     { h: '县（区）', v: (s) => s.countyZh },
-    { h: '行业', v: (s) => cat(s.category) },
+    { h: '行业', v: (s) => categoryLabel(s.category) },
     { h: '评分', v: (s) => s.score!.score, num: true, cls: (s) => (s.score!.score < 60 ? 'bad' : s.score!.score < 75 ? 'warn' : '') },
     { h: 'H', v: (s) => term(s, 'hazards'), num: true },
     { h: 'A', v: (s) => term(s, 'alarms'), num: true },
@@ -87,12 +85,12 @@ function sectionBody(m: ReportModel, key: SectionKey): string {
       return (m.alarmSeries.length ? figure(alarmSeriesChart(m), '图 4-1 报警数量变化（按' + { day: '日', week: '周', month: '月' }[m.period.bucket] + '）') : '') +
         `<div class="row2">${m.alarmTypes.length ? figure(alarmTypeChart(m), '图 4-2 报警类型分布') : '<div></div>'}<div>` +
         table('表 4-1 报警类型', [
-          { h: '类型', v: (r) => ALARM_TYPE_INFO[r.key]?.zh ?? r.key },
+          { h: '类型', v: (r) => alarmTypeLabel(r.key) },
           { h: '次数', v: (r) => num(r.n), num: true },
           { h: '其中误报', v: (r) => num(r.falseN ?? 0), num: true },
           { h: '占比', v: (r) => pct(t.alarms ? r.n / t.alarms : null), num: true },
         ], m.alarmTypes, { empty: '本期无报警' }) + '</div></div>' +
-        table('表 4-2 各行业报警与处置', groupCols('行业', cat), m.sectors, { foot: [t] });
+        table('表 4-2 各行业报警与处置', groupCols('行业', categoryLabel), m.sectors, { foot: [t] });
     case 'hazards':
       return figure(countyScoreChart(m), '图 5-1 各县（区）平均安全评分与隐患整改率') +
         table('表 5-1 各县（区）报警与隐患整改', groupCols('县（区）', county), m.counties, { foot: [t] }) +
@@ -101,7 +99,7 @@ function sectionBody(m: ReportModel, key: SectionKey): string {
           { h: '单位', v: (r) => r.siteName },
           { h: '县（区）', v: (r) => r.countyZh },
           { h: '隐患', v: (r) => r.title },
-          { h: '级别', v: (r) => SEVERITY_INFO[r.severity as 'warning']?.zh ?? r.severity },
+          { h: '级别', v: (r) => severityLabel(r.severity) },
           { h: '状态', v: (r) => HAZARD_STATE_INFO[r.state as 'reported']?.zh ?? r.state },
           { h: '期限', v: (r) => bjTime(r.deadline) },
           { h: '逾期天数', v: (r) => r.daysOverdue, num: true, cls: () => 'bad' },

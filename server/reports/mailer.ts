@@ -1,5 +1,5 @@
 /**
- * The report mailer: #7's SMTP transport and send (workers/notify/channels/email.ts: same NOTIFY_SMTP_URL,
+ * The report mailer: the notifications' SMTP transport and send (platform/notify/channels/email.ts: same NOTIFY_SMTP_URL,
  * NOTIFY_MAIL_FROM, timeout and error classification), for messages with attachments.
  */
 import type { SendMailOptions } from 'nodemailer';

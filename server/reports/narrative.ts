@@ -1,6 +1,5 @@
 /** The report's text: formal Chinese paragraphs computed from the model (pure; the figures come from data.ts). */
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
-import { ALARM_TYPE_INFO } from '../../lib/domain/workflow/severity.ts';
+import { alarmTypeLabel, categoryLabel } from '../../lib/domain/vocabulary/index.ts';
 import { COUNTY_NAMES_ZH } from '../supervision/names.ts';
 import type { ReportModel, Section } from './model.ts';
 import { fix1, hoursZh, num, pct as pct0 } from '../../lib/domain/reports/format.ts';
@@ -9,7 +8,6 @@ import { fix1, hoursZh, num, pct as pct0 } from '../../lib/domain/reports/format
 const pct = (x: number | null | undefined) => (x == null ? '无' : pct0(x));
 const hours = (h: number | null | undefined) => (h == null ? '无' : hoursZh(h));
 
-const cat = (c: string) => CATEGORIES[c as keyof typeof CATEGORIES]?.zh ?? c;
 const county = (k: string | number) => COUNTY_NAMES_ZH[Number(k)] ?? String(k);
 const SOURCE_ZH: Record<string, string> = { alarm: '报警转办', inspection: '检查发现', report: '单位上报', public: '群众举报' };
 
@@ -39,7 +37,7 @@ export function narrate(m: ReportModel): Section[] {
       `已投入使用 ${num(cv.total.inService)} 家，覆盖率 ${pct(cv.total.share)}；试点单位 ${num(cv.total.pilots)} 家。${phaseTxt}。`,
     lag.length || behind.length
       ? `未达进度的县（区）×行业单元 ${lag.length + behind.length} 个，其中严重滞后（低于应达进度 25 个百分点以上）${lag.length} 个` +
-        (lag.length ? `：${lag.slice(0, 6).map((c) => `${county(c.county)}${cat(c.category)}（${pct(c.share)}）`).join('、')}${lag.length > 6 ? '等' : ''}。` : '。')
+        (lag.length ? `：${lag.slice(0, 6).map((c) => `${county(c.county)}${categoryLabel(c.category)}（${pct(c.share)}）`).join('、')}${lag.length > 6 ? '等' : ''}。` : '。')
       : '各县（区）×行业单元均达到阶段进度要求。',
   ] });
 
@@ -56,9 +54,9 @@ export function narrate(m: ReportModel): Section[] {
   const falseWorst = withAlarms.filter((s) => (s.falseRate ?? 0) > 0).sort((a, b) => (b.falseRate ?? 0) - (a.falseRate ?? 0))[0];
   out.push({ key: 'alarms', heading: '四、报警处置情况', paragraphs: [
     t.alarms
-      ? `报警类型以${topTypes.map((x) => `${ALARM_TYPE_INFO[x.key]?.zh ?? x.key}（${num(x.n)} 次，占 ${pct(x.n / t.alarms)}）`).join('、')}为主。` +
+      ? `报警类型以${topTypes.map((x) => `${alarmTypeLabel(x.key)}（${num(x.n)} 次，占 ${pct(x.n / t.alarms)}）`).join('、')}为主。` +
         `已确认报警占 ${pct(t.ackRate)}，平均响应时间 ${hours(t.meanAckHours)}。` +
-        (falseWorst ? `误报率最高的行业为${cat(falseWorst.key)}（${pct(falseWorst.falseRate)}），应督促技术服务单位调整阈值，提高系统与场所的适应匹配性及报警精确性。` : '')
+        (falseWorst ? `误报率最高的行业为${categoryLabel(falseWorst.key)}（${pct(falseWorst.falseRate)}），应督促技术服务单位调整阈值，提高系统与场所的适应匹配性及报警精确性。` : '')
       : '本期未发生报警。',
   ] });
 

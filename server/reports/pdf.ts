@@ -8,14 +8,15 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { env } from '../../platform/env.ts';
 
 const KEY = Symbol.for('esms.reports.browser');
 type Holder = { browser: Promise<Browser> | null; idle: NodeJS.Timeout | null; busy: number };
 type G = typeof globalThis & { [KEY]?: Holder };
 const holder = (): Holder => ((globalThis as G)[KEY] ??= { browser: null, idle: null, busy: 0 });
 
-export const PDFUNITE = process.env.PDFUNITE_PATH ?? '/usr/bin/pdfunite';
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const PDFUNITE = env.PDFUNITE_PATH;
+export const CHROMIUM_PATH = env.CHROMIUM_PATH;
 
 async function launch(): Promise<Browser> {
   // a computed specifier keeps the bundler (Next route handlers) from trying to bundle playwright-core

@@ -1,7 +1,7 @@
 /** zod schemas of the report APIs and pages (query strings, so numbers are coerced). */
 import { z } from 'zod';
 import { COUNTY_CODES } from '../../lib/domain/counties.ts';
-import { CATEGORY_IDS } from '../rollout/filters.ts';
+import { SITE_CATEGORIES } from '../../lib/protocol/v1.ts';
 
 const county = z.coerce.number().int().refine((n) => n in COUNTY_CODES, 'unknown county');
 export const reportRequestSchema = z
@@ -12,7 +12,7 @@ export const reportRequestSchema = z
     quarter: z.coerce.number().int().min(1).max(4).optional(),
     phase: z.coerce.number().int().min(1).max(5).optional(),
     county: county.optional(),
-    category: z.enum(CATEGORY_IDS).optional(),
+    category: z.enum(SITE_CATEGORIES).optional(),
   })
   .refine((r) => r.kind === 'phase' || r.year != null, { message: 'year is required', path: ['year'] });
 export type ReportRequestInput = z.infer<typeof reportRequestSchema>;
@@ -24,7 +24,7 @@ export const issueBodySchema = z.intersection(reportRequestSchema, z.object({ fo
 export const scheduleBodySchema = z.object({
   kind: z.enum(['monthly', 'quarterly', 'annual']),
   county: county.nullable().default(null),
-  category: z.enum(CATEGORY_IDS).nullable().default(null),
+  category: z.enum(SITE_CATEGORIES).nullable().default(null),
   formats: z.array(z.enum(['pdf', 'xlsx', 'csv'])).min(1).max(3),
   recipientIds: z.array(z.number().int().positive()).max(50).default([]),
   channels: z.array(z.enum(['portal', 'email'])).min(1).max(2).default(['portal']),

@@ -1,16 +1,15 @@
 /** Export columns of the rollout lists (coverage cells, inspections). */
 import type { ExportColumn } from '../export/index.ts';
-import { CATEGORIES, DEPARTMENT_INFO, type DepartmentId } from '../../lib/domain/catalog.ts';
+import { categoryLabel, departmentLabel } from '../../lib/domain/vocabulary/index.ts';
 import { COUNTY_NAMES_ZH } from '../supervision/names.ts';
 import type { CoverageCell } from './coverage.ts';
 import type { InspectionRow } from './inspections.ts';
 
-const cat = (c: string) => CATEGORIES[c as keyof typeof CATEGORIES]?.zh ?? c;
 const pct = (x: number | null) => (x == null ? '' : Math.round(x * 1000) / 10);
 
 export const COVERAGE_COLUMNS: ExportColumn<CoverageCell>[] = [
   { header: '县（区） County', value: (c) => COUNTY_NAMES_ZH[c.county] ?? c.county, width: 10 },
-  { header: '行业 Sector', value: (c) => cat(c.category), width: 14 },
+  { header: '行业 Sector', value: (c) => categoryLabel(c.category), width: 14 },
   { header: '目标 Target', value: 'target' },
   { header: '登记 Registered', value: 'total' },
   { header: '具备条件 Eligible', value: 'eligible' },
@@ -27,9 +26,9 @@ export const COVERAGE_COLUMNS: ExportColumn<CoverageCell>[] = [
 export const INSPECTION_COLUMNS: ExportColumn<InspectionRow>[] = [
   { header: '编号 ID', value: 'id' },
   { header: '检查日期 Date', value: 'inspectedOn', width: 11 },
-  { header: '被检查部门 Department', value: (r) => DEPARTMENT_INFO[r.departmentId as DepartmentId]?.zh ?? r.departmentId, width: 22 },
+  { header: '被检查部门 Department', value: (r) => departmentLabel(r.departmentId), width: 22 },
   { header: '县（区） County', value: (r) => r.countyZh ?? '全市' },
-  { header: '行业 Sectors', value: (r) => r.snapshot.categories.map(cat).join('、'), width: 20 },
+  { header: '行业 Sectors', value: (r) => r.snapshot.categories.map((c) => categoryLabel(c)).join('、'), width: 20 },
   { header: '目标 Target', value: (r) => r.snapshot.target },
   { header: '已安装 Installed', value: (r) => r.snapshot.installed },
   { header: '已投用 In service', value: (r) => r.snapshot.inService },

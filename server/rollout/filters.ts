@@ -1,9 +1,9 @@
 /** URL filters of the rollout screens and APIs (zod); shared by pages, APIs and exports. */
 import { z } from 'zod';
-import { ROLLOUT_STATES } from '../../lib/domain/catalog.ts';
+import { ROLLOUT_STATES } from '../../lib/domain/vocabulary/index.ts';
 import { COUNTY_CODES } from '../../lib/domain/counties.ts';
+import { SITE_CATEGORIES } from '../../lib/protocol/v1.ts';
 
-export const CATEGORY_IDS = ['relic', 'temple', 'school', 'welfare', 'hospital', 'mall', 'entertainment', 'gas', 'mine', 'hazchem'] as const;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const county = z.coerce.number().int().refine((n) => n in COUNTY_CODES, 'unknown county');
 
@@ -12,13 +12,13 @@ export const coverageFilterSchema = z.object({
   /** what counts as covered: in service (default) or installed and later */
   metric: z.enum(['in_service', 'installed']).optional(),
   county: county.optional(),
-  category: z.enum(CATEGORY_IDS).optional(),
+  category: z.enum(SITE_CATEGORIES).optional(),
 });
 export type CoverageFilter = z.infer<typeof coverageFilterSchema>;
 
 export const rolloutSiteFilterSchema = z.object({
   county: county.optional(),
-  category: z.enum(CATEGORY_IDS).optional(),
+  category: z.enum(SITE_CATEGORIES).optional(),
   state: z.enum(ROLLOUT_STATES).optional(),
   /** sites not yet covered (state before the metric) */
   uncovered: z.enum(['1']).optional(),

@@ -7,7 +7,7 @@ import type { Sql } from '../../platform/db.ts';
 import type { Principal } from '../../platform/scope.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
-import { DEPARTMENT_INFO, type DepartmentId } from '../../lib/domain/catalog.ts';
+import { DEPARTMENT_INFO, type DepartmentId } from '../../lib/domain/vocabulary/index.ts';
 import { OPEN_STATES } from '../../lib/domain/workflow/hazard-machine.ts';
 import { ensureTargets } from './targets.ts';
 
@@ -44,7 +44,7 @@ export const canRecordInspection = (p: Principal) => p.role === 'fire' || p.role
 export const INSPECTED_DEPARTMENTS = [...(Object.keys(DEPARTMENT_INFO) as DepartmentId[]).filter((d) => DEPARTMENT_INFO[d].categories !== 'all'), 'fire' as const];
 
 export function departmentCategories(d: DepartmentId): string[] {
-  if (d === 'fire') return ['mall']; // malls: owners, supervised within the fire brigade's remit (catalog.ts)
+  if (d === 'fire') return ['mall']; // malls: owners, supervised within the fire brigade's remit (vocabulary/site-categories.ts)
   const c = DEPARTMENT_INFO[d].categories;
   return c === 'all' ? [] : c;
 }

@@ -3,10 +3,11 @@
  * and county); pilot_selections adds the 1–2 municipal pilot units and the units recommended to the region.
  */
 import type { Sql } from '../../platform/db.ts';
-import { canSeeSite, siteScopeSql, type Principal } from '../../platform/scope.ts';
+import { siteScopeSql, type Principal } from '../../platform/scope.ts';
 import { can } from '../../lib/domain/permissions.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
+import { requireVisibleSite } from '../queries/visible-site.ts';
 import { KARUO } from '../../lib/domain/counties.ts';
 
 export interface PilotRow {
@@ -52,9 +53,7 @@ export async function setPilot(sql: Sql, p: Principal, input: PilotInput, ip: st
   return sql.begin(async (t) => {
     const tx = t as unknown as Sql;
     await tx`SELECT pg_advisory_xact_lock(hashtext('esms-pilots'))`;
-    const [s] = await tx<{ id: string; category: string; countyAdcode: number; isPilot: boolean }[]>`
-      SELECT id, category, county_adcode AS "countyAdcode", is_pilot AS "isPilot" FROM sites WHERE id = ${input.siteId}`;
-    if (!s || !canSeeSite(p.scope, s)) throw new AppError('NOT_FOUND');
+    const s = await requireVisibleSite(tx, p, input.siteId);
     const [old] = await tx<{ municipal: boolean; regional: boolean }[]>`
       SELECT municipal, regional_recommended AS regional FROM pilot_selections WHERE site_id = ${s.id}`;
     const cityLevelChanged = (old?.municipal ?? false) !== input.municipal || (old?.regional ?? false) !== input.regional;

@@ -1,7 +1,7 @@
 /** The rollout site list (drill-down from the matrix): filters in the URL, server paging, scope-filtered. */
 import type { Sql } from '../../platform/db.ts';
 import { siteScopeSql, type Principal } from '../../platform/scope.ts';
-import { CATEGORIES, ROLLOUT_INFO, type RolloutState } from '../../lib/domain/catalog.ts';
+import { categoryLabel, ROLLOUT_INFO, type RolloutState } from '../../lib/domain/vocabulary/index.ts';
 import type { ExportColumn } from '../export/index.ts';
 import { bjDay } from '../../lib/domain/rollout/phases.ts';
 import type { RolloutSiteFilter } from './filters.ts';
@@ -75,7 +75,7 @@ export const ROLLOUT_SITE_COLUMNS: ExportColumn<RolloutSiteRow>[] = [
   { header: '编号 ID', value: 'id', width: 16 },
   { header: '单位 Site', value: 'nameZh', width: 26 },
   { header: '县（区） County', value: 'countyZh', width: 10 },
-  { header: '行业 Sector', value: (r) => CATEGORIES[r.category as keyof typeof CATEGORIES]?.zh ?? r.category, width: 14 },
+  { header: '行业 Sector', value: (r) => categoryLabel(r.category), width: 14 },
   { header: '进度 State', value: (r) => ROLLOUT_INFO[r.state].zh, width: 8 },
   { header: '试点 Pilot', value: (r) => [r.isPilot ? '县/部门试点' : '', r.municipal ? '市级试点' : '', r.regional ? '推荐自治区' : ''].filter(Boolean).join('、'), width: 16 },
   { header: '计划 Planned', value: 'plannedAt', width: 11 },

@@ -1,11 +1,12 @@
 /** Applies a site rollout edit: scope + permission checked, decided by pure/transition.ts, audited twice
  * (site_rollout_events for the site's history, audit_log for the security trail), in one transaction. */
 import type { Sql } from '../../platform/db.ts';
-import { canSeeSite, type Principal } from '../../platform/scope.ts';
+import type { Principal } from '../../platform/scope.ts';
 import { can } from '../../lib/domain/permissions.ts';
 import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
-import type { RolloutState } from '../../lib/domain/catalog.ts';
+import { requireVisibleSite, siteNotFound } from '../queries/visible-site.ts';
+import type { RolloutState } from '../../lib/domain/vocabulary/index.ts';
 import { decideRollout, type RolloutEdit, type RolloutFacts } from '../../lib/domain/rollout/transition.ts';
 import { bjDay } from '../../lib/domain/rollout/phases.ts';
 
@@ -24,8 +25,9 @@ export async function updateSiteRollout(sql: Sql, p: Principal, id: string, edit
   return sql.begin(async (t) => {
     const tx = t as unknown as Sql;
     await tx`SELECT 1 FROM sites WHERE id = ${id} FOR UPDATE`;
+    await requireVisibleSite(tx, p, id);
     const cur = await loadRolloutFacts(tx, id);
-    if (!cur || !canSeeSite(p.scope, { id: cur.id, category: cur.category, countyAdcode: cur.countyAdcode })) throw new AppError('NOT_FOUND');
+    if (!cur) throw siteNotFound();
     const d = decideRollout(cur, edit, bjDay());
     if (!d.ok) throw new AppError('VALIDATION', { message: d.zh, messageEn: d.en, details: [{ path: d.field, message: d.zh }] });
     if (!d.changed.length) return { changed: [] as string[], state: cur.state as RolloutState };

@@ -1,7 +1,7 @@
 /** The supervision dashboard of a department or county office, in its scope: KPIs, rankings and site scores. */
 import type { Sql } from '../../platform/db.ts';
 import type { Principal } from '../../platform/scope.ts';
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { categoryLabel } from '../../lib/domain/vocabulary/index.ts';
 import type { ExportColumn } from '../export/index.ts';
 import { byRisk, group, groupBy, type GroupStats } from './groups.ts';
 import { COUNTY_NAMES_ZH } from './names.ts';
@@ -59,14 +59,13 @@ export async function supervisionDashboard(sql: Sql, p: Principal, f: Supervisio
 
 const pct = (x: number | null) => (x == null ? '' : Math.round(x * 1000) / 10);
 const n1 = (x: number | null) => (x == null ? '' : Math.round(x * 10) / 10);
-export const catZh = (c: string) => CATEGORIES[c as keyof typeof CATEGORIES]?.zh ?? c;
 export const countyZh = (k: string | number) => COUNTY_NAMES_ZH[Number(k)] ?? String(k);
 
 export const SITE_SCORE_COLUMNS: ExportColumn<ScoredSite>[] = [
   { header: '编号 ID', value: 'id', width: 16 },
   { header: '单位 Site', value: 'nameZh', width: 26 },
   { header: '县（区） County', value: 'countyZh', width: 10 },
-  { header: '行业 Sector', value: (r) => catZh(r.category), width: 14 },
+  { header: '行业 Sector', value: (r) => categoryLabel(r.category), width: 14 },
   { header: '安全评分 Score', value: (r) => r.score?.score ?? '未接入', width: 10 },
   { header: '报警 Alarms', value: 'alarms' },
   { header: '误报 False', value: 'falseAlarms' },

@@ -1,7 +1,7 @@
 /** The supervision dashboard's URL filters and its window (Beijing days). */
 import { z } from 'zod';
 import { COUNTY_CODES } from '../../lib/domain/counties.ts';
-import { CATEGORY_IDS } from '../rollout/filters.ts';
+import { SITE_CATEGORIES } from '../../lib/protocol/v1.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const supervisionFilterSchema = z.object({
@@ -9,7 +9,7 @@ export const supervisionFilterSchema = z.object({
   from: day.optional(),
   to: day.optional(),
   county: z.coerce.number().int().refine((n) => n in COUNTY_CODES).optional(),
-  category: z.enum(CATEGORY_IDS).optional(),
+  category: z.enum(SITE_CATEGORIES).optional(),
   sort: z.enum(['risk', 'handling', 'alarms', 'overdue']).optional(),
   grade: z.enum(['good', 'fair', 'attention', 'risk', 'none']).optional(),
   page: z.coerce.number().int().min(1).max(1000).optional(),

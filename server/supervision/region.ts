@@ -4,7 +4,7 @@
  */
 import type { Sql } from '../../platform/db.ts';
 import { siteScopeSql, type Scope } from '../../platform/scope.ts';
-import { CATEGORIES, DEPARTMENT_INFO, type DepartmentId } from '../../lib/domain/catalog.ts';
+import { categoryLabel, DEPARTMENT_INFO, type DepartmentId } from '../../lib/domain/vocabulary/index.ts';
 import { COUNTY_NAMES_ZH } from './names.ts';
 
 export interface Region {
@@ -20,16 +20,15 @@ export function regionSql(sql: Sql, r: Region, alias = 's') {
     AND ${r.category ? sql`${a}.category = ${r.category}` : sql`true`}`;
 }
 
-const catZh = (c: string) => CATEGORIES[c as keyof typeof CATEGORIES]?.zh ?? c;
 
 /** e.g. 「昌都市 · 全部行业」「卡若区 · 寄宿制学校」「昌都市 · 市教育局主管行业」 */
 export function regionLabel(r: Region, departmentId?: string | null): string {
   const place = r.county ? COUNTY_NAMES_ZH[r.county] ?? String(r.county) : r.scope.kind === 'county' ? COUNTY_NAMES_ZH[r.scope.adcode] ?? '' : '昌都市';
   let sector = '全部行业';
-  if (r.category) sector = catZh(r.category);
+  if (r.category) sector = categoryLabel(r.category);
   else if (r.scope.kind === 'sectors') {
     const d = departmentId ? DEPARTMENT_INFO[departmentId as DepartmentId] : undefined;
-    sector = d ? `${d.zh}主管行业（${r.scope.categories.map(catZh).join('、')}）` : r.scope.categories.map(catZh).join('、');
+    sector = d ? `${d.zh}主管行业（${r.scope.categories.map((c) => categoryLabel(c)).join('、')}）` : r.scope.categories.map((c) => categoryLabel(c)).join('、');
   } else if (r.scope.kind === 'sites') sector = `指定 ${r.scope.siteIds.length} 家单位`;
   return `${place} · ${sector}`;
 }

@@ -2,6 +2,8 @@
  * The per-site safety score (0–100), pure and transparent: 100 minus five capped penalties. See SCORE.md; the
  * tooltip on every score lists these terms with their inputs. Changing a weight here changes SCORE.md's table.
  */
+import { TONES } from '../../lib/domain/vocabulary/index.ts';
+
 export interface ScoreInputs {
   /** hazards open at the end of the window, by severity, and how many of them are past their deadline */
   openCritical: number;
@@ -49,10 +51,10 @@ export const WEIGHTS = {
 } as const;
 
 export const GRADE_INFO = {
-  good: { zh: '优', en: 'Good', min: 90, color: '#2bd9a0' },
+  good: { zh: '优', en: 'Good', min: 90, color: TONES.good },
   fair: { zh: '良', en: 'Fair', min: 75, color: '#7cc7ff' },
-  attention: { zh: '中', en: 'Attention', min: 60, color: '#ffb020' },
-  risk: { zh: '差', en: 'At risk', min: 0, color: '#ff4d4f' },
+  attention: { zh: '中', en: 'Attention', min: 60, color: TONES.watch },
+  risk: { zh: '差', en: 'At risk', min: 0, color: TONES.bad },
 } as const;
 
 const r1 = (x: number) => Math.round(x * 10) / 10;

@@ -1,7 +1,7 @@
 /**
  * Node-only. Everything the 3D twin needs in one round: site, buildings (footprints as site-local metres about
  * the centroid of all footprints), panels, circuits with routes, latest reading per circuit, active alarms.
- * Every query is guarded by siteScopeSql as well as the caller's canSeeSite check.
+ * Every query is guarded by siteScopeSql as well as the caller's requireVisibleSite (server/queries/visible-site.ts).
  */
 import type { Sql } from '../../platform/db.ts';
 import type { CircuitLatest } from '../../lib/events/realtime.ts';

@@ -1,24 +1,11 @@
-/** Scope and permission checks for workflow services (the rules live in server/auth/scope.ts and permissions.ts). */
+/** Permission checks and error helpers for workflow services; sites are reached through server/queries/visible-site.ts. */
 import type { Sql } from '../../platform/db.ts';
 import { AppError } from '../http/errors.ts';
 import { can, type Action } from '../../lib/domain/permissions.ts';
-import { canSeeSite, siteScopeSql, type Principal, type SiteRef } from '../../platform/scope.ts';
+import { siteScopeSql, type Principal } from '../../platform/scope.ts';
 
 export function requireAction(p: Principal, action: Action) {
   if (!can(p.role, action)) throw new AppError('FORBIDDEN');
-}
-
-export async function siteRef(sql: Sql, siteId: string): Promise<(SiteRef & { nameZh: string }) | null> {
-  const [s] = await sql<{ id: string; category: string; countyAdcode: number; nameZh: string }[]>`
-    SELECT id, category, county_adcode AS "countyAdcode", name_zh AS "nameZh" FROM sites WHERE id = ${siteId}`;
-  return s ?? null;
-}
-
-/** Out-of-scope targets look exactly like missing ones (no existence oracle). */
-export async function requireSite(sql: Sql, p: Principal, siteId: string) {
-  const s = await siteRef(sql, siteId);
-  if (!s || !canSeeSite(p.scope, s)) throw new AppError('NOT_FOUND', { message: '未找到该场所', messageEn: 'Site not found' });
-  return s;
 }
 
 export function conflict(message: string, messageEn = 'Conflict') {

@@ -1,7 +1,7 @@
 /** 日常记录: one site's day (Beijing calendar) — alarms, actions taken on them, hazard changes — and the sites with activity. */
 import type { Sql } from '../../platform/db.ts';
 import { siteScopeSql, type Principal } from '../../platform/scope.ts';
-import { requireSite } from './access.ts';
+import { requireVisibleSite } from '../queries/visible-site.ts';
 import { bjInstant } from '../../lib/domain/workflow/alarm-filters.ts';
 
 export interface DailyLog {
@@ -13,7 +13,7 @@ export interface DailyLog {
 }
 
 export async function dailyLog(sql: Sql, p: Principal, siteId: string, date: string): Promise<DailyLog> {
-  const site = await requireSite(sql, p, siteId);
+  const site = await requireVisibleSite(sql, p, siteId);
   const from = bjInstant(date);
   const to = bjInstant(date, true);
   const alarms = await sql<DailyLog['alarms']>`

@@ -29,7 +29,7 @@ import { chromium, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import globalSetup from '../e2e/global-setup.ts';
 import { settle } from './machine.ts';
-import type { SiteStatus } from '../../lib/domain/catalog.ts';
+import type { SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,14 +1,15 @@
 /**
- * Sign-in and the map (issue #2 §5–§8) on the full system: scoped site counts equal the database, scope
+ * Sign-in and the map on the full system: scoped site counts equal the database, scope
  * violations are refused over HTTP and socket.io, failed sign-ins are explained in Chinese and rate-limited.
  * Screenshots of /login and /map at 1920×1080 and 390×844 go to test-results/screens/.
  */
-import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { io } from 'socket.io-client';
 import { createSql, type Sql } from '../../platform/db.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
 import type { JoinAck } from '../../lib/events/realtime.ts';
+import { apiSignIn, fillSignIn } from './helpers/sign-in.ts';
 
 const BASE = () => process.env.E2E_BASE_URL!;
 const SHOTS = 'test-results/screens';
@@ -22,25 +23,10 @@ test.afterAll(async () => {
   await sql?.end();
 });
 
-async function signInUi(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
 async function mapReady(page: Page) {
   await expect(page.getByTestId('site-map')).toHaveAttribute('data-ready', '1', { timeout: 60_000 });
   await expect(page.getByTestId('site-map')).toHaveAttribute('data-counties', '11');
   await expect(page.getByTestId('site-count')).toBeVisible();
-}
-
-/** a session cookie for API and socket checks, signed in over the real endpoint */
-async function apiLogin(request: APIRequestContext, username: string): Promise<string> {
-  const r = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD }, headers: { origin: BASE() } });
-  expect(r.status()).toBe(200);
-  const cookie = r.headers()['set-cookie']?.split(';')[0];
-  expect(cookie).toMatch(/^esms_session=/);
-  return cookie!;
 }
 
 function socketJoin(cookie: string, room: string): Promise<{ hello: string[]; ack: JoinAck }> {
@@ -76,7 +62,7 @@ test('unauthenticated visitors are sent to /login and back to where they were go
 test('city leader: counties drawn, every site counted, live connection', async ({ page }) => {
   const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM sites`;
   await page.goto('/map');
-  await signInUi(page, 'leader');
+  await fillSignIn(page, 'leader');
   await expect(page).toHaveURL(/\/map$/);
   await mapReady(page);
   await expect(page.getByTestId('site-count')).toHaveAttribute('data-count', String(n));
@@ -102,7 +88,7 @@ test('city leader: counties drawn, every site counted, live connection', async (
 test("county officer (karuo): exactly Karuo's sites; a site card opens", async ({ page }) => {
   const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM sites WHERE county_adcode = 540302`;
   await page.goto('/login');
-  await signInUi(page, 'karuo');
+  await fillSignIn(page, 'karuo');
   await mapReady(page);
   await expect(page.getByTestId('site-count')).toHaveAttribute('data-count', String(n));
   const counties = await page.evaluate(async () => {
@@ -129,16 +115,18 @@ test("county officer (karuo): exactly Karuo's sites; a site card opens", async (
   await page.screenshot({ path: `${SHOTS}/map-1920-karuo-card.png` });
 });
 
-test('scope violations are refused: HTTP 403 and socket joins {ok:false}', async ({ request }) => {
-  const cookie = await apiLogin(request, 'karuo');
+test('scope violations are refused: HTTP 404 like a missing site, and socket joins {ok:false}', async ({ request }) => {
+  const cookie = await apiSignIn(request, 'karuo');
   const [other] = await sql<{ id: string }[]>`SELECT id FROM sites WHERE county_adcode = 540321 LIMIT 1`;
   const [own] = await sql<{ id: string }[]>`SELECT id FROM sites WHERE county_adcode = 540302 LIMIT 1`;
 
   const r = await request.get(`/api/sites/${other.id}`, { headers: { cookie } });
-  expect(r.status()).toBe(403);
-  expect((await r.json()).error.message).toMatch(/不在您的管辖范围内/);
+  expect(r.status()).toBe(404);
+  const missing = await request.get('/api/sites/NO-SUCH-SITE', { headers: { cookie } });
+  expect(missing.status()).toBe(404);
+  // no existence oracle: an out-of-scope site answers exactly like one that does not exist
+  expect(await r.json()).toEqual(await missing.json());
   expect((await request.get(`/api/sites/${own.id}`, { headers: { cookie } })).status()).toBe(200);
-  expect((await request.get('/api/sites/NO-SUCH-SITE', { headers: { cookie } })).status()).toBe(404);
   expect((await fetch(`${BASE()}/api/sites/${own.id}`)).status).toBe(401);
 
   const county = await socketJoin(cookie, 'county:540321');
@@ -151,7 +139,7 @@ test('scope violations are refused: HTTP 403 and socket joins {ok:false}', async
 
 test('wrong password: a Chinese message; the 6th failure is 429', async ({ page, request }) => {
   await page.goto('/login');
-  await signInUi(page, 'minzheng', 'wrong-password');
+  await fillSignIn(page, 'minzheng', 'wrong-password');
   await expect(page.getByTestId('login-error')).toHaveText(/用户名或密码错误/);
   await page.screenshot({ path: `${SHOTS}/login-1920-error.png` });
   for (let i = 2; i <= 5; i++) {
@@ -163,7 +151,7 @@ test('wrong password: a Chinese message; the 6th failure is 429', async ({ page,
   expect(Number(r6.headers()['retry-after'])).toBeGreaterThan(0);
   expect((await r6.json()).error.message).toMatch(/登录失败次数过多/);
   // the page shows the same refusal
-  await signInUi(page, 'minzheng', DEMO_PASSWORD);
+  await fillSignIn(page, 'minzheng', DEMO_PASSWORD);
   await expect(page.getByTestId('login-error')).toHaveText(/登录失败次数过多/);
   // a cross-site post is refused before any password check
   const csrf = await request.post('/api/auth/login', {
@@ -178,7 +166,7 @@ test.describe('phone', () => {
   test('login and map at 390×844', async ({ page }) => {
     await page.goto('/login');
     await page.screenshot({ path: `${SHOTS}/login-390.png` });
-    await signInUi(page, 'karuo');
+    await fillSignIn(page, 'karuo');
     await mapReady(page);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${SHOTS}/map-390.png` });

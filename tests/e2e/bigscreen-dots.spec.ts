@@ -1,10 +1,11 @@
 /**
- * The big screen's site dots (issue #5) on the full system: a live status change reaches the canvas (deck draws
+ * The big screen's site dots on the full system: a live status change reaches the canvas (deck draws
  * updates off screen and shows them once drawn), and the dot under the pointer is the site deck picks: hovering
  * names it, a click opens its card.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { mapSettled, signIn, wallReady } from './bigscreen-helpers.ts';
+import { mapSettled, wallReady } from './bigscreen-helpers.ts';
+import { signInVia } from './helpers/sign-in.ts';
 
 /** the colour on screen at a page point (RGB) */
 async function pixelAt(page: Page, p: { x: number; y: number }): Promise<number[]> {
@@ -20,7 +21,7 @@ async function pixelAt(page: Page, p: { x: number; y: number }): Promise<number[
 
 test('a site’s dot under the pointer: hovering names it, a click opens its card', async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, 'leader', '?idle=0');
+  await signInVia(page, 'leader', '/bigscreen?idle=0');
   await wallReady(page);
   await mapSettled(page);
   const box = (await page.getByTestId('bigscreen-map').boundingBox())!;

@@ -1,6 +1,5 @@
-/** Shared by the big-screen specs: sign-in onto the wall, readiness, a settled map, screenshots. */
+/** Shared by the big-screen specs: readiness, a settled map, screenshots (sign-in: helpers/sign-in.ts). */
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
 
 export const BASE = () => process.env.E2E_BASE_URL!;
 const SHOTS = 'test-results/screens/bigscreen';
@@ -20,17 +19,6 @@ declare global {
     __bigscreenMap?: MapProbe;
     __bigscreenDeckBusy?: () => boolean;
   }
-}
-
-export async function signIn(page: Page, username: string, query = '') {
-  await page.goto(`/bigscreen${query}`);
-  await expect(page).toHaveURL(/\/login\?next=/);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  // back on the wall, with its settings kept through the sign-in
-  await page.waitForURL((u) => u.pathname === '/bigscreen');
-  expect(new URL(page.url()).search).toBe(query);
 }
 
 export async function wallReady(page: Page) {

@@ -1,16 +1,17 @@
 /**
- * From the big screen into a temple's 3D twin (issues #5, #6): the site card's button flies down onto the site's
+ * From the big screen into a temple's 3D twin: the site card's button flies down onto the site's
  * building footprints before the scene opens, and the twin's way back returns to the wall with that site selected
  * over its footprints. Screenshot: test-results/screens/bigscreen/.
  */
 import { test, expect } from '@playwright/test';
-import { mapSettled, shot, signIn, wallReady } from './bigscreen-helpers.ts';
+import { mapSettled, shot, wallReady } from './bigscreen-helpers.ts';
+import { signInVia } from './helpers/sign-in.ts';
 
 test('from the wall into a temple’s 3D twin over its footprints, and back to the same site', async ({ page }, info) => {
   test.setTimeout(180_000);
   const SITE = 'KR-TMP-001'; // 强巴林寺
   // the way back from a twin is /bigscreen?site=ID: that site selected, the view over its footprints
-  await signIn(page, 'leader', `?idle=0&site=${SITE}`);
+  await signInVia(page, 'leader', `/bigscreen?idle=0&site=${SITE}`);
   await wallReady(page);
   await expect(page.getByTestId('site-card')).toHaveAttribute('data-site', SITE, { timeout: 30_000 });
   await expect.poll(() => page.evaluate(() => window.__bigscreenMap!.getZoom()), { timeout: 30_000 }).toBeGreaterThan(13);

@@ -1,15 +1,15 @@
 /**
- * The big screen (issue #5) on the full system: the leader's wall draws every county and site; a fault injected
+ * The big screen on the full system: the leader's wall draws every county and site; a fault injected
  * through the simulator turns its site red and reaches the ticker; a county clicked on the map (or in the county
  * panel) zooms there and narrows everything; playback replays a stored past alarm; each layer toggle changes
  * what the map draws; the wall switches to English; an unattended wall tours the counties; a county user's and a
  * department user's walls show only their scope (into a site's twin: bigscreen-twin.spec.ts). Screenshots at 1920×1080, 3840×2160 and 5760×2160 go to
  * test-results/screens/bigscreen/ and are attached to the report.
  */
-import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { createSql, type Sql } from '../../platform/db.ts';
-import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
-import { BASE, mapSettled, shot, signIn, wallReady } from './bigscreen-helpers.ts';
+import { BASE, mapSettled, shot, wallReady } from './bigscreen-helpers.ts';
+import { apiSignIn, signInVia } from './helpers/sign-in.ts';
 
 const KARUO = 540302;
 const JIANGDA = 540321;
@@ -51,12 +51,6 @@ async function changedShare(page: Page, a: Buffer, b: Buffer): Promise<number> {
   );
 }
 
-async function adminCookie(request: APIRequestContext): Promise<string> {
-  const r = await request.post('/api/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD }, headers: { origin: BASE() } });
-  expect(r.status()).toBe(200);
-  return r.headers()['set-cookie']!.split(';')[0];
-}
-
 /** a point inside the county on screen, at least 14 px from any drawn site (a click there selects the county) */
 async function countyPoint(page: Page, adcode: number, sites: { lon: number; lat: number }[]) {
   const box = (await page.getByTestId('bigscreen-map').boundingBox())!;
@@ -84,7 +78,7 @@ test('leader: counties and sites drawn, live fault turns its site red and reache
 }, info) => {
   test.setTimeout(420_000);
   const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM sites`;
-  await signIn(page, 'leader', '?idle=0');
+  await signInVia(page, 'leader', '/bigscreen?idle=0');
   await wallReady(page);
   await expect(page.getByTestId('bigscreen-map')).toHaveAttribute('data-sites-drawn', String(n));
   await expect(page.getByTestId('kpi-sites-total')).toHaveAttribute('data-value', String(n));
@@ -114,7 +108,7 @@ test('leader: counties and sites drawn, live fault turns its site red and reache
     SELECT s.id AS site, d.id AS device, min(c.ch)::int AS ch FROM sites s JOIN devices d ON d.site_id = s.id JOIN circuits c ON c.device_id = d.id
     WHERE s.county_adcode = ${KARUO} AND s.status = 'normal' AND d.online GROUP BY 1, 2 ORDER BY 1, 2 LIMIT 1`;
   expect(target).toBeTruthy();
-  const cookie = await adminCookie(request);
+  const cookie = await apiSignIn(request, 'admin');
   const inj = await request.post('/api/admin/simulator/inject', {
     data: { device: target.device, ch: target.ch, kind: 'earth_fault', severity: 1, accelerate: 1000 },
     headers: { origin: BASE(), cookie },
@@ -196,7 +190,7 @@ test('layer toggles each change what the map draws; the wall switches to English
     FROM (SELECT id, row_number() OVER (ORDER BY id)::int AS n FROM sites) s
     JOIN LATERAL (SELECT id FROM devices WHERE site_id = s.id ORDER BY id LIMIT 1) d ON true
     WHERE s.n % 12 = 0`;
-  await signIn(page, 'leader', '?idle=0');
+  await signInVia(page, 'leader', '/bigscreen?idle=0');
   await wallReady(page);
   const map = page.getByTestId('bigscreen-map');
   // live status changes move a handful of dots between two shots; a layer changes far more of the map
@@ -276,7 +270,7 @@ test('layer toggles each change what the map draws; the wall switches to English
 test('an unattended wall tours the counties; any input stops the tour', async ({ page }) => {
   test.setTimeout(120_000);
   // unattended after 3 s, 4 s per county (the defaults are 60 s and 12 s)
-  await signIn(page, 'leader', '?idle=3&tour=4');
+  await signInVia(page, 'leader', '/bigscreen?idle=3&tour=4');
   await wallReady(page);
   const c0 = await page.evaluate(() => window.__bigscreenMap!.getCenter());
   await expect(page.getByTestId('tour-badge')).toBeVisible({ timeout: 15_000 });
@@ -303,7 +297,7 @@ test('an unattended wall tours the counties; any input stops the tour', async ({
 
 test('a county user’s wall shows only its county', async ({ page }) => {
   const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM sites WHERE county_adcode = ${KARUO}`;
-  await signIn(page, 'karuo', '?idle=0');
+  await signInVia(page, 'karuo', '/bigscreen?idle=0');
   await wallReady(page);
   await expect(page.getByTestId('bigscreen-map')).toHaveAttribute('data-sites-drawn', String(n));
   await expect(page.getByTestId('kpi-sites-total')).toHaveAttribute('data-value', String(n));
@@ -319,7 +313,7 @@ test('a department user’s wall shows only its sector', async ({ page }) => {
   // 市教育局: boarding schools only
   const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM sites WHERE category = 'school'`;
   expect(n).toBeGreaterThan(0);
-  await signIn(page, 'edu', '?idle=0');
+  await signInVia(page, 'edu', '/bigscreen?idle=0');
   await wallReady(page);
   await expect(page.getByTestId('bigscreen-map')).toHaveAttribute('data-sites-drawn', String(n));
   await expect(page.getByTestId('kpi-sites-total')).toHaveAttribute('data-value', String(n));

@@ -1,14 +1,14 @@
 /**
- * Detection profiles (issue #4 §3) on the full system: the religion regulator signs in, opens a temple's profile,
+ * Detection profiles on the full system: the religion regulator signs in, opens a temple's profile,
  * picks a circuit, types a residual set point outside the GB range and sees the field named in Chinese and English,
  * saves a valid one with a reason, sees it effective (source 回路) and in the history; the site manager sees the same
  * page read-only. Screenshots at 1920×1080 and 390×844 go to .scratch/profiles/.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { createSql, type Sql } from '../../platform/db.ts';
-import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
+import { signInAt } from './helpers/sign-in.ts';
 
 const SHOTS = '.scratch/profiles';
 const PHONE = { width: 390, height: 844 };
@@ -25,16 +25,8 @@ test.afterAll(async () => {
   await sql?.end();
 });
 
-async function signIn(page: Page, username: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => u.pathname === next);
-}
-
 test('regulator: out-of-range refused per field, valid value saved, effective and in the history', async ({ page }) => {
-  await signIn(page, 'minzong', `/sites/${site}/profile`);
+  await signInAt(page, 'minzong', `/sites/${site}/profile`);
   await expect(page.getByRole('heading', { name: /检测阈值配置/ })).toBeVisible();
   await expect(page.getByTestId('eff-residualSetMa')).toHaveText('300');
 
@@ -91,7 +83,7 @@ test('regulator: out-of-range refused per field, valid value saved, effective an
 });
 
 test('site manager: the same page, read-only', async ({ page }) => {
-  await signIn(page, 'qbl', `/sites/${site}/profile`);
+  await signInAt(page, 'qbl', `/sites/${site}/profile`);
   await expect(page.getByTestId('profile-readonly')).toBeVisible();
   await expect(page.getByLabel(/剩余电流报警设定值/)).toBeDisabled();
   await expect(page.getByTestId('profile-save')).toHaveCount(0);

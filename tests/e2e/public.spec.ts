@@ -1,5 +1,5 @@
 /**
- * Public awareness pages (issue #9) on the full system: every page in zh, bo and en renders, passes axe
+ * Public awareness pages on the full system: every page in zh, bo and en renders, passes axe
  * (no serious/critical), leaks nothing site-level; the language choice is remembered; Tibetan is set in our
  * font; a resident's report travels through staff review into a work order.
  */

@@ -1,17 +1,17 @@
 /**
- * Rollout, supervision and reports (issue #8) on the full system: the Karuo county office sees its coverage
+ * Rollout, supervision and reports on the full system: the Karuo county office sees its coverage
  * matrix and laggards (checked against the database), opens a site's score explanation and exports a monthly
  * PDF whose figures (pdftotext) match the database; a scheduled report reaches its inbox through the report
  * scheduler process with a live notification; the education bureau never sees another sector in any export
  * (report PDF, XLSX, CSV, every list export in CSV and XLSX, the archive). Screens go to test-results/screens/reports/.
  */
-import { test, expect, request as pwRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { test, expect, request as pwRequest } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { createSql, type Sql } from '../../platform/db.ts';
-import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
-import { CATEGORIES } from '../../lib/domain/catalog.ts';
+import { CATEGORIES } from '../../lib/domain/vocabulary/index.ts';
+import { apiSignIn, signInAt } from './helpers/sign-in.ts';
 
 const BASE = () => process.env.E2E_BASE_URL!;
 const SHOTS = 'test-results/screens/reports';
@@ -25,17 +25,6 @@ test.beforeAll(() => {
 });
 test.afterAll(async () => sql?.end());
 
-async function apiLogin(request: APIRequestContext, username: string) {
-  const r = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD }, headers: { origin: BASE() } });
-  expect(r.status()).toBe(200);
-}
-async function uiLogin(page: Page, username: string, next: string) {
-  await page.goto(`/login?next=${next}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
-}
 /** The sector column ('行业 Sector(s)') of every sheet of a workbook. */
 async function xlsxSectors(buf: Buffer): Promise<Set<string>> {
   const wb = new ExcelJS.Workbook();
@@ -69,7 +58,7 @@ const num = (s: string) => Number(s.replace(/,/g, ''));
 
 test('karuo: coverage matrix and laggards, score explanation, monthly PDF matches the database', async ({ page }) => {
   test.setTimeout(180_000);
-  await uiLogin(page, 'karuo', '/rollout');
+  await signInAt(page, 'karuo', '/rollout');
   await page.goto('/rollout');
   const matrix = page.getByTestId('coverage-matrix');
   await expect(matrix).toBeVisible();
@@ -150,7 +139,7 @@ test('karuo: coverage matrix and laggards, score explanation, monthly PDF matche
 
 test('edu: no export ever contains another sector (CSV, XLSX, PDF)', async ({ request }) => {
   test.setTimeout(180_000);
-  await apiLogin(request, 'edu');
+  await apiSignIn(request, 'edu');
   const bj = bjNow();
   const q = `kind=monthly&year=${bj.getUTCFullYear()}&month=${bj.getUTCMonth() + 1}`;
   const get = async (url: string) => {
@@ -216,7 +205,7 @@ test('edu: no export ever contains another sector (CSV, XLSX, PDF)', async ({ re
 
   // the archive: a report Karuo issued is neither listed nor downloadable for the education bureau
   const karuo = await pwRequest.newContext({ baseURL: BASE() });
-  await apiLogin(karuo, 'karuo');
+  await apiSignIn(karuo, 'karuo');
   const issued = await karuo.post('/api/reports/archive', { data: { kind: 'monthly', year: bj.getUTCFullYear(), month: bj.getUTCMonth() + 1, formats: ['csv'] }, headers: { origin: BASE() } });
   expect(issued.status()).toBe(200);
   const { id: karuoReport, reportNo } = (await issued.json()) as { id: number; reportNo: string };
@@ -230,7 +219,7 @@ test('edu: no export ever contains another sector (CSV, XLSX, PDF)', async ({ re
 
 test('karuo: a scheduled report reaches the inbox with a live notification; the owner sees its delivery', async ({ page }) => {
   test.setTimeout(120_000);
-  await uiLogin(page, 'karuo', '/reports');
+  await signInAt(page, 'karuo', '/reports');
   await page.goto('/reports');
   await expect(page.getByTestId('schedules')).toBeVisible();
   const post = async (url: string, data?: unknown) => {

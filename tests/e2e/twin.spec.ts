@@ -5,10 +5,10 @@
  * with the alarm, its reason and the guidance; refusal outside the user's scope; screenshots at three sizes
  * (test-results/screens/twin/). No fixed sleeps: every wait is for a condition.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { apiSignIn } from './helpers/sign-in.ts';
 
 const SITE = 'KR-TMP-001';
-const PASSWORD = 'Changdu@2018';
 const SHOTS = 'test-results/screens/twin';
 const BASE = () => process.env.E2E_BASE_URL!;
 
@@ -34,11 +34,6 @@ type MapHandle = {
   getSource(id: string): { getData(): Promise<{ features: unknown[] }> } | undefined;
   queryRenderedFeatures(o: { layers: string[] }): unknown[];
 };
-
-async function signIn(request: APIRequestContext, username: string) {
-  const r = await request.post('/api/auth/login', { data: { username, password: PASSWORD }, headers: { origin: BASE() } });
-  expect(r.ok(), `login ${username}`).toBeTruthy();
-}
 
 const twinJson = async (page: Page) => (await (await page.request.get(`/api/sites/${SITE}/twin`)).json()) as TwinJson;
 
@@ -100,7 +95,7 @@ test.describe('site twin', () => {
 
   test('from the map in two clicks: footprint on the map, the temple in 3D, and back to the same place', async ({ page }) => {
     test.setTimeout(300_000); // two map loads and a 3D load in software WebGL
-    await signIn(page.request, 'qbl');
+    await apiSignIn(page.request, 'qbl');
     await page.addInitScript('window.__name = (f) => f');
     await page.goto('/map');
     await expect(page.getByTestId('site-map')).toHaveAttribute('data-ready', '1', { timeout: 60_000 });
@@ -136,7 +131,7 @@ test.describe('site twin', () => {
   });
 
   test('click a circuit and watch its values change live', async ({ page }) => {
-    await signIn(page.request, 'qbl');
+    await apiSignIn(page.request, 'qbl');
     await openTwin(page);
     await expect(page.getByText('措钦大殿').first()).toBeVisible();
     // the live pipeline has data for the site; pick a circuit with current (its values move reading to reading)
@@ -160,7 +155,7 @@ test.describe('site twin', () => {
 
   test('an injected loose connection turns its circuit hot and pulsing, with reason and guidance', async ({ page }) => {
     test.setTimeout(660_000); // used up only when the simulator lags (see below); ~2 min otherwise
-    await signIn(page.request, 'admin');
+    await apiSignIn(page.request, 'admin');
     await openTwin(page);
     const twin = await twinJson(page);
     const busy = new Set(twin.activeAlarms.map((a) => a.circuitId));
@@ -234,18 +229,22 @@ test.describe('site twin', () => {
     await inject(circuit!, 'clear');
   });
 
-  test('users outside the site scope get a refusal, and so does the API', async ({ page }) => {
+  test('users outside the site scope find no such site, in the page and the API (404, as for a missing one)', async ({ page }) => {
     // education regulator (schools only) and the Jomda county office (another county)
     for (const user of ['edu', 'jiangda']) {
       await page.context().clearCookies();
-      await signIn(page.request, user);
-      expect((await page.request.get(`/api/sites/${SITE}/twin`)).status(), user).toBe(403);
-      expect((await page.request.get(`/api/sites/${SITE}/footprints`)).status(), user).toBe(403);
-      expect((await page.request.get(`/api/sites/${SITE}/circuits/1/trend?range=hour`)).status(), user).toBe(403);
-      await page.goto(`/sites/${SITE}?from=map`);
-      const refusal = page.getByTestId('twin-forbidden');
-      await expect(refusal).toContainText('403');
-      await expect(refusal).toContainText('无权查看该场所');
+      await apiSignIn(page.request, user);
+      for (const path of ['twin', 'footprints', 'circuits/1/trend?range=hour']) {
+        const outside = await page.request.get(`/api/sites/${SITE}/${path}`);
+        const missing = await page.request.get(`/api/sites/NO-SUCH-SITE/${path}`);
+        expect(outside.status(), `${user} ${path}`).toBe(404);
+        expect(await outside.json(), `${user} ${path}`).toEqual(await missing.json());
+      }
+      const res = await page.goto(`/sites/${SITE}?from=map`);
+      expect(res?.status(), user).toBe(404);
+      const refusal = page.getByTestId('twin-not-found');
+      await expect(refusal).toContainText('404');
+      await expect(refusal).toContainText('未找到该场所');
       await expect(refusal).toContainText('不在您的管辖范围内');
       await expect(refusal.getByRole('link')).toHaveAttribute('href', '/map');
       await expect(page.getByTestId('twin-canvas')).toHaveCount(0);
@@ -256,7 +255,7 @@ test.describe('site twin', () => {
   for (const [w, h] of [[1920, 1080], [3840, 2160], [390, 844]] as const) {
     test(`screenshot ${w}×${h}`, async ({ page }) => {
       await page.setViewportSize({ width: w, height: h });
-      await signIn(page.request, 'qbl');
+      await apiSignIn(page.request, 'qbl');
       await openTwin(page);
       await expect(page.getByTestId('twin-loading')).toHaveCount(0);
       await page.screenshot({ path: `${SHOTS}/twin-${w}x${h}.png` });

@@ -1,22 +1,15 @@
 /**
- * Issue #7 end to end: an alarm row appears (as the ingest worker would write it) → the trigger and the notify
+ * The notification and hazard workflow end to end: an alarm row appears (as the ingest worker would write it) → the trigger and the notify
  * worker → the site manager (qbl, 强巴林寺) sees the toast within 5 s → acknowledges → creates a hazard → uploads a
  * photo and submits from a phone-sized screen → the regulator (minzong) verifies and closes → counters follow.
  * Needs the notify worker in the launcher (workers/notify/main.ts).
  */
-import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
+import { apiSignIn } from './helpers/sign-in.ts';
 
-const PASSWORD = 'Changdu@2018';
 // 1×1 JPEG
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=', 'base64');
-
-async function signIn(ctx: BrowserContext | APIRequestContext, username: string) {
-  const req = 'request' in ctx ? ctx.request : ctx;
-  const base = process.env.E2E_BASE_URL!;
-  const r = await req.post(`${base}/api/auth/login`, { data: { username, password: PASSWORD }, headers: { origin: base } });
-  expect(r.ok(), `login ${username}`).toBe(true);
-}
 
 test('alarm → toast in 5 s → acknowledge → hazard → photo + submit → regulator verifies and closes', async ({ browser }) => {
   const sql = postgres(process.env.E2E_PG_URL!, { max: 2, onnotice: () => {} });
@@ -27,7 +20,7 @@ test('alarm → toast in 5 s → acknowledge → hazard → photo + submit → r
     const [dev] = await sql`SELECT id FROM devices WHERE site_id = ${siteId} ORDER BY id LIMIT 1`;
 
     const manager = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    await signIn(manager, 'qbl');
+    await apiSignIn(manager, 'qbl');
     const page = await manager.newPage();
     await page.addInitScript(() => ((window as unknown as { __esmsToastLatency: number[] }).__esmsToastLatency = []));
     await page.goto('/alarms');
@@ -35,7 +28,7 @@ test('alarm → toast in 5 s → acknowledge → hazard → photo + submit → r
     await page.waitForTimeout(1000); // socket connected and in its rooms
 
     const regulator = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    await signIn(regulator, 'minzong');
+    await apiSignIn(regulator, 'minzong');
     const countsBefore = await (await regulator.request.get('/api/hazards/counts')).json();
 
     // the fault: an alarm row as the ingest worker writes it (the trigger queues the notification in the same transaction)
@@ -66,7 +59,7 @@ test('alarm → toast in 5 s → acknowledge → hazard → photo + submit → r
 
     // the manager, on a phone, photographs the fix and submits
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    await signIn(phone, 'qbl');
+    await apiSignIn(phone, 'qbl');
     const mob = await phone.newPage();
     await mob.goto(hazardUrl);
     await mob.getByTestId('hazard-text').fill('已更换烧蚀端子并按力矩紧固，复测 B 相温度 41 °C，恢复正常。');

@@ -7,10 +7,10 @@ import type { TransactionSql } from 'postgres';
 import type { Sql } from '../../platform/db.ts';
 import type { AlarmEventPayload } from '../../lib/events/realtime.ts';
 import type { AlarmType, Severity } from '../../lib/protocol/v1.ts';
+import { severityRank } from '../../lib/domain/vocabulary/index.ts';
 import type { DetectionRecord } from './detect-stage.ts';
 import type { Registry } from './registry.ts';
 
-export const SEVERITY_RANK: Record<Severity, number> = { warning: 1, alarm: 2, critical: 3 };
 export interface ActiveAlarm {
   type: AlarmType;
   severity: Severity;
@@ -111,7 +111,7 @@ async function writeAlarm(
         reason_en = excluded.reason_en, evidence = excluded.evidence, updated_at = now()
       RETURNING id, (xmax = 0) AS inserted`;
     id = row.id;
-    change = row.inserted || !prev ? 'opened' : SEVERITY_RANK[r.severity] > SEVERITY_RANK[prev.severity] ? 'escalated' : 'updated';
+    change = row.inserted || !prev ? 'opened' : severityRank(r.severity) > severityRank(prev.severity) ? 'escalated' : 'updated';
   }
   return {
     siteId: site.id,

@@ -62,22 +62,8 @@ export function ingestConfig(e: Env = env): IngestConfig {
     rawRetentionDays: e.RAW_RETENTION_DAYS,
     rollupRetentionDays: e.ROLLUP_RETENTION_DAYS,
     detection: e.INGEST_DETECTION,
-    rollup1mMs: intervalMs('INGEST_ROLLUP_1M_MS', 60_000),
-    rollup1hMs: intervalMs('INGEST_ROLLUP_1H_MS', 60_000),
-    writeLanes: lanes(process.env.INGEST_WRITE_LANES),
+    rollup1mMs: e.INGEST_ROLLUP_1M_MS,
+    rollup1hMs: e.INGEST_ROLLUP_1H_MS,
+    writeLanes: e.INGEST_WRITE_LANES,
   };
-}
-
-/** Write lanes: not in platform/env.ts (owned elsewhere), so read here; anything but 1–8 is refused. */
-function lanes(v: string | undefined): number {
-  if (v === undefined || v === '') return 2;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error(`invalid ingest configuration: INGEST_WRITE_LANES must be 1–8, got ${v}`);
-  return n;
-}
-
-/** Rollup timers: not in platform/env.ts (owned elsewhere), so read here, bounded to [200 ms, 1 h]. */
-function intervalMs(name: string, dflt: number): number {
-  const v = Number(process.env[name] ?? dflt);
-  return Number.isFinite(v) && v > 0 ? Math.min(3_600_000, Math.max(200, Math.round(v))) : dflt;
 }

@@ -4,7 +4,7 @@
  * state in the interval). Site status and last-seen are also persisted, batched, on the same tick.
  */
 import type { Sql } from '../../platform/db.ts';
-import type { SiteStatus } from '../../lib/domain/catalog.ts';
+import type { SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import type { AlarmEventPayload, CircuitLatest, InternalPublish, SiteDelta } from '../../lib/events/realtime.ts';
 import type { Telemetry } from '../../lib/protocol/v1.ts';
 import { roomOfSite, roomsForSite } from '../../platform/scope.ts';
@@ -135,7 +135,7 @@ export class Live {
     }
     this.dirty.clear();
     let n = 0;
-    for (const [room, sites] of byRoom) n += this.send([room], 'sites:delta', { v: 1, at, sites });
+    for (const [room, sites] of byRoom) n += this.send({ v: 1, rooms: [room], event: 'sites:delta', payload: { v: 1, at, sites } });
     for (const [siteId, m] of this.circuits) {
       const circuits: CircuitLatest[] = [];
       for (const [circuitId, c] of m) {
@@ -146,21 +146,21 @@ export class Live {
           if (chan) circuits.push(latestOf(circuitId, c.ts, chan));
         }
       }
-      n += this.send([roomOfSite(siteId)], 'circuits:delta', { v: 1, at, siteId, circuits });
+      n += this.send({ v: 1, rooms: [roomOfSite(siteId)], event: 'circuits:delta', payload: { v: 1, at, siteId, circuits } });
     }
     this.circuits.clear();
     let k = 0;
     for (const [id, a] of this.alarms) {
       if (k++ >= this.o.maxAlarmsPerTick) break;
       const site = this.reg.sites.get(a.siteId);
-      if (site) n += this.send(roomsForSite(site), 'alarm', { v: 1, alarm: a });
+      if (site) n += this.send({ v: 1, rooms: roomsForSite(site), event: 'alarm', payload: { v: 1, alarm: a } });
       this.alarms.delete(id);
     }
     return n;
   }
 
-  private send(rooms: string[], event: InternalPublish['event'], payload: unknown): number {
-    this.publish({ v: 1, rooms, event, payload });
+  private send(msg: InternalPublish): number {
+    this.publish(msg);
     this.published++;
     return 1;
   }

@@ -13,7 +13,7 @@ import { EngineStage, NoDetect, type DetectionRecord, type DetectStage } from '.
 import { Live, persistSites } from './live.ts';
 import { Partitions } from './partitions.ts';
 import { Pipeline } from './pipeline.ts';
-import { PortalLink } from './portal-link.ts';
+import { connectInternal, type InternalClient } from '../../platform/realtime/internal-client.ts';
 import { detectFailures, type PreparedItem } from './prepare.ts';
 import { QuarantineLimiter } from './quarantine.ts';
 import { Registry } from './registry.ts';
@@ -33,7 +33,7 @@ export class IngestWorker {
   live!: Live;
   pipeline!: Pipeline;
   consumer!: MqttConsumer;
-  portal!: PortalLink;
+  portal!: InternalClient;
   private partitions!: Partitions;
   private timers: NodeJS.Timeout[] = [];
   private reloading: Promise<void> | null = null;
@@ -54,7 +54,7 @@ export class IngestWorker {
     this.detect = c.detection ? new EngineStage(this.registry.entries()) : new NoDetect();
     await this.detect.followOverrides(this.sql, (fn) => (this.pipeline ? this.pipeline.runExclusive(fn) : fn()));
     const restored = await this.detect.load(this.sql);
-    this.portal = new PortalLink(c.portalUrl, c.internalToken, () => this.info());
+    this.portal = connectInternal({ url: c.portalUrl, token: c.internalToken, name: 'ingest', beat: () => this.info() });
     this.live = new Live(this.registry, this.book, (m) => this.portal.publish(m));
     this.live.indexRegistry(counters);
     this.live.sweep();

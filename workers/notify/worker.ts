@@ -12,7 +12,7 @@ import { latestPeriod } from '../../lib/domain/workflow/period.ts';
 import { ensureVapid } from '../../platform/notify/vapid.ts';
 import type { Channel } from '../../lib/domain/workflow/plan.ts';
 import { Dispatcher } from './dispatcher.ts';
-import { connectPublisher } from '../../platform/realtime/internal-client.ts';
+import { connectInternal } from '../../platform/realtime/internal-client.ts';
 import { webhookChannel } from '../../platform/notify/channels/webhook.ts';
 import { emailChannel } from '../../platform/notify/channels/email.ts';
 import { pushChannel } from '../../platform/notify/channels/push.ts';
@@ -22,7 +22,7 @@ import type { DeliveryChannel } from '../../platform/notify/channels/types.ts';
 type Log = { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void };
 
 export async function startNotifyWorker(sql: Sql, env: Env, log: Log) {
-  const publisher = connectPublisher(env.PORTAL_URL ?? process.env.PORTAL_URL, env.INTERNAL_TOKEN);
+  const publisher = connectInternal({ url: env.PORTAL_URL, token: env.INTERNAL_TOKEN, name: 'notify' });
   const vapid = await ensureVapid(sql);
   const t = env.NOTIFY_SEND_TIMEOUT_MS;
   const channels: Partial<Record<Channel, DeliveryChannel>> = {

@@ -6,11 +6,11 @@
 import { useEffect, useState } from 'react';
 import type { NotificationPayload } from '../../../lib/events/realtime.ts';
 import { playAlertSound, subscribeNotifications } from './bus.ts';
-import { SEV_COLOR, SEV_ICON, SEV_ZH } from './sev.ts';
+import { SEVERITY_INFO, TONES } from '../../../lib/domain/vocabulary/index.ts';
 import s from './alerts.module.css';
 
 /** Good news (a cleared alarm) and digests are shown calmly: green, no pulse, fades like the rest. */
-const CALM = '#2bd9a0';
+const CALM = TONES.good;
 const calm = (n: NotificationPayload) => n.change === 'cleared' || n.kind === 'digest';
 
 interface Toast extends NotificationPayload {
@@ -37,10 +37,10 @@ export function AlarmToaster({ sound = true }: { sound?: boolean }) {
   return (
     <div className={s.toasts} role="region" aria-label="实时告警 Live alerts" aria-live="assertive">
       {toasts.map((t) => (
-        <div key={t.id} className={`${s.toast} ${t.severity === 'critical' && !calm(t) ? s.pulse : ''}`} style={{ borderLeftColor: calm(t) ? CALM : SEV_COLOR[t.severity] }} data-testid="alarm-toast">
+        <div key={t.id} className={`${s.toast} ${t.severity === 'critical' && !calm(t) ? s.pulse : ''}`} style={{ borderLeftColor: calm(t) ? CALM : SEVERITY_INFO[t.severity].colour }} data-testid="alarm-toast">
           <div className={s.toastHead}>
-            <span className={s.sev} style={{ color: calm(t) ? CALM : SEV_COLOR[t.severity] }}>
-              {calm(t) ? (t.kind === 'digest' ? '▤ 抄告' : '✓ 已解除') : `${SEV_ICON[t.severity]} ${SEV_ZH[t.severity]}`}
+            <span className={s.sev} style={{ color: calm(t) ? CALM : SEVERITY_INFO[t.severity].colour }}>
+              {calm(t) ? (t.kind === 'digest' ? '▤ 抄告' : '✓ 已解除') : `${SEVERITY_INFO[t.severity].icon} ${SEVERITY_INFO[t.severity].zh}`}
             </span>
             <button className={s.close} onClick={() => setToasts((xs) => xs.filter((x) => x.id !== t.id))} aria-label="关闭 Close">
               ×

@@ -2,8 +2,9 @@
 /** The alarm-centre bell: unread count (live), a short list of the latest notifications, mark all read. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { subscribeNotifications } from './bus.ts';
-import { SEV_COLOR, SEV_ICON, SEV_ZH } from './sev.ts';
+import { SevMark } from './ui.tsx';
 import s from './alerts.module.css';
+import { api } from '../../_lib/api/client.ts';
 
 interface Item {
   id: number;
@@ -22,9 +23,8 @@ export function AlertCenterBell() {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const load = useCallback(async () => {
-    const r = await fetch('/api/notifications', { cache: 'no-store' }).catch(() => null);
-    if (!r?.ok) return;
-    const j = (await r.json()) as { unread: number; items: Item[] };
+    const j = await api('GET /api/notifications').catch(() => null);
+    if (!j) return;
     setUnread(j.unread);
     setItems(j.items);
   }, []);
@@ -44,7 +44,7 @@ export function AlertCenterBell() {
     return () => document.removeEventListener('click', close);
   }, []);
   async function readAll() {
-    await fetch('/api/notifications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ all: true }) });
+    await api('POST /api/notifications', { body: { all: true } });
     setUnread(0);
     setItems((xs) => xs.map((x) => ({ ...x, readAt: x.readAt ?? new Date().toISOString() })));
   }
@@ -69,7 +69,7 @@ export function AlertCenterBell() {
             {items.map((i) => (
               <li key={i.id} className={i.readAt ? s.read : ''}>
                 <a href={i.url ?? '/alarms'}>
-                  <span style={{ color: SEV_COLOR[i.severity] }}>{SEV_ICON[i.severity]} {SEV_ZH[i.severity]}</span> {i.title}
+                  <SevMark s={i.severity} /> {i.title}
                   <span className={s.time}>{hm(i.createdAt)}</span>
                 </a>
               </li>

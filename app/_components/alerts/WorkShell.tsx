@@ -4,7 +4,7 @@
  */
 import type { Principal } from '../../../platform/scope.ts';
 import { sectionsFor } from '../nav/sections.ts';
-import { ROLE_INFO } from '../../../lib/domain/catalog.ts';
+import { ROLE_INFO } from '../../../lib/domain/vocabulary/index.ts';
 import { AlertCenterBell } from './AlertCenterBell.tsx';
 import { AlarmToaster } from './AlarmToaster.tsx';
 import w from './work.module.css';

@@ -1,26 +1,32 @@
 /** Small presentational pieces shared by the working screens (server-safe, no hooks). */
-import { SEVERITY_INFO } from '../../../lib/domain/workflow/severity.ts';
 import { HAZARD_STATE_INFO, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
 import { durationZh, formatBeijing } from '../../../lib/domain/workflow/quiet-hours.ts';
-import { SEV_ICON } from './sev.ts';
+import type { Severity } from '../../../lib/protocol/v1.ts';
+import { isSeverity, SEVERITY_INFO, TONES } from '../../../lib/domain/vocabulary/index.ts';
 import w from './work.module.css';
 
-export function SevPill({ s }: { s: 'warning' | 'alarm' | 'critical' }) {
+export function SevPill({ s }: { s: Severity }) {
   const i = SEVERITY_INFO[s];
   return (
-    <span className={w.pill} style={{ color: i.color }} title={i.en}>
-      {SEV_ICON[s]} {i.zh}
+    <span className={w.pill} style={{ color: i.colour }} title={i.en}>
+      {i.icon} {i.zh}
     </span>
   );
 }
 
+/** a severity's icon and word in its colour (never colour alone); an unknown string is shown as it is */
+export function SevMark({ s }: { s: string }) {
+  const i = isSeverity(s) ? SEVERITY_INFO[s] : null;
+  return <span style={{ color: i?.colour }}>{i ? `${i.icon} ${i.zh}` : s}</span>;
+}
+
 const STATE_COLOR: Record<HazardState, string> = {
-  reported: '#ffb020',
+  reported: TONES.watch,
   assigned: '#38c6ff',
   rectifying: '#38c6ff',
   submitted: '#b38cff',
-  verified: '#2bd9a0',
-  closed: '#6b7785',
+  verified: TONES.good,
+  closed: TONES.muted,
   returned: '#ff8a5c',
 };
 export function HazardStatePill({ s, overdue }: { s: HazardState; overdue?: boolean }) {
@@ -30,7 +36,7 @@ export function HazardStatePill({ s, overdue }: { s: HazardState; overdue?: bool
         {HAZARD_STATE_INFO[s].zh}
       </span>
       {overdue && (
-        <span className={w.pill} style={{ color: '#ff4d4f', marginLeft: 4 }} title="Overdue">
+        <span className={w.pill} style={{ color: TONES.bad, marginLeft: 4 }} title="Overdue">
           ⏰ 超期
         </span>
       )}

@@ -3,7 +3,7 @@
  * plain GET filter forms (the URL carries the filters: shareable, back-button friendly). One place so every
  * screen lists counties and sectors the same way and in the same order.
  */
-import { CATEGORIES } from '../../../lib/domain/catalog.ts';
+import { CATEGORIES } from '../../../lib/domain/vocabulary/index.ts';
 import { COUNTIES } from '../../../lib/domain/counties.ts';
 import w from '../alerts/work.module.css';
 

@@ -1,7 +1,7 @@
 'use client';
 /** A compact "功能 / Sections" menu for screens whose header has no room for a full nav bar (map, big screen). */
 import { useEffect, useRef, useState } from 'react';
-import type { Role } from '../../../lib/domain/catalog.ts';
+import type { Role } from '../../../lib/domain/vocabulary/index.ts';
 import { sectionsFor } from './sections.ts';
 import s from './nav.module.css';
 

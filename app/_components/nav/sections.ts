@@ -2,7 +2,7 @@
  * The portal's sections, one list for every shell (map header, working screens, government screens), each shown
  * only to roles that may use it (server/auth/permissions.ts; pages and APIs enforce it again).
  */
-import type { Role } from '../../../lib/domain/catalog.ts';
+import type { Role } from '../../../lib/domain/vocabulary/index.ts';
 import { can, type Action } from '../../../lib/domain/permissions.ts';
 
 export interface Section {

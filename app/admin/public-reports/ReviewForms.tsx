@@ -1,7 +1,8 @@
 'use client';
 /** Approve (pick the site, severity, title) or reject (reason) one pending report. */
 import { useEffect, useState } from 'react';
-import { api } from './api.ts';
+import { api } from '../../_lib/api/client.ts';
+import type { Severity } from '../../../lib/protocol/v1.ts';
 import type { QueueReport } from './ReviewQueue.tsx';
 import a from './admin.module.css';
 
@@ -16,7 +17,7 @@ export function ReviewForms({ report, defaultTitle, onDone }: { report: QueueRep
   const [q, setQ] = useState('');
   const [sites, setSites] = useState<SiteHit[]>([]);
   const [siteId, setSiteId] = useState('');
-  const [severity, setSeverity] = useState('warning');
+  const [severity, setSeverity] = useState<Severity>('warning');
   const [title, setTitle] = useState(defaultTitle);
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
@@ -24,9 +25,8 @@ export function ReviewForms({ report, defaultTitle, onDone }: { report: QueueRep
 
   useEffect(() => {
     const t = setTimeout(async () => {
-      const county = report.county_adcode ? `&county=${report.county_adcode}` : '';
       try {
-        const r = await api<{ sites: SiteHit[] }>(`/api/admin/public-reports/sites?q=${encodeURIComponent(q)}${county}`);
+        const r = await api('GET /api/admin/public-reports/sites', { query: { q, county: report.county_adcode || undefined } });
         setSites(r.sites);
       } catch (e) {
         setError((e as Error).message);
@@ -39,8 +39,8 @@ export function ReviewForms({ report, defaultTitle, onDone }: { report: QueueRep
     setBusy(true);
     setError('');
     try {
-      const body = kind === 'approve' ? { siteId, severity, title } : { reason };
-      await api(`/api/admin/public-reports/${report.id}/${kind}`, { method: 'POST', body });
+      if (kind === 'approve') await api('POST /api/admin/public-reports/:id/approve', { params: { id: report.id }, body: { siteId, severity, title } });
+      else await api('POST /api/admin/public-reports/:id/reject', { params: { id: report.id }, body: { reason } });
       onDone();
     } catch (e) {
       setError((e as Error).message);
@@ -66,7 +66,7 @@ export function ReviewForms({ report, defaultTitle, onDone }: { report: QueueRep
       </label>
       <label>
         等级
-        <select value={severity} onChange={(e) => setSeverity(e.target.value)} name="severity">
+        <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)} name="severity">
           <option value="warning">预警</option>
           <option value="alarm">报警</option>
           <option value="critical">危急</option>

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { COUNTY_CODES } from '@/lib/domain/counties.ts';
 import zh from '@/messages/public/zh.json' with { type: 'json' };
-import { api } from './api.ts';
+import { api } from '../../_lib/api/client.ts';
 import { ReviewForms } from './ReviewForms.tsx';
 import a from './admin.module.css';
 
@@ -41,7 +41,7 @@ export function ReviewQueue() {
   const load = useCallback(async () => {
     setError('');
     try {
-      setRows((await api<{ reports: QueueReport[] }>(`/api/admin/public-reports?state=${state}`)).reports);
+      setRows((await api('GET /api/admin/public-reports', { query: { state } })).reports);
     } catch (e) {
       setError((e as Error).message);
     }

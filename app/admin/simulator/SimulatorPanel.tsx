@@ -1,8 +1,10 @@
 'use client';
 /** The simulator page's form (site → device → channel → kind, severity, accelerate) and recent injections. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api } from '../public-reports/api.ts';
-import { ALARM_ZH, GROUPS, KINDS, KIND_BY_ID, type KindInfo } from './kinds.ts';
+import { api } from '../../_lib/api/client.ts';
+import type { Injectable } from '../../../lib/events/sim-control.ts';
+import { GROUPS, KINDS, KIND_BY_ID, type KindInfo } from './kinds.ts';
+import { alarmTypeLabel } from '../../../lib/domain/vocabulary/index.ts';
 import s from './simulator.module.css';
 
 interface Site {
@@ -50,7 +52,7 @@ export function SimulatorPanel() {
   const [devices, setDevices] = useState<Device[]>([]);
   const [device, setDevice] = useState('');
   const [ch, setCh] = useState('');
-  const [kind, setKind] = useState('loose_connection');
+  const [kind, setKind] = useState<Injectable>('loose_connection');
   const [severity, setSeverity] = useState('1');
   const [accelerate, setAccelerate] = useState('600');
   const [touched, setTouched] = useState(false);
@@ -61,8 +63,8 @@ export function SimulatorPanel() {
   useEffect(() => {
     const t = setTimeout(
       () =>
-        api<{ sites: Site[] }>(`/api/admin/simulator/devices?q=${encodeURIComponent(q)}`).then(
-          (r) => setSites(r.sites),
+        api('GET /api/admin/simulator/devices', { query: { q } }).then(
+          (r) => setSites(r.sites ?? []),
           () => setSites([]),
         ),
       250,
@@ -74,15 +76,15 @@ export function SimulatorPanel() {
     setDevice('');
     setCh('');
     if (site)
-      api<{ devices: Device[] }>(`/api/admin/simulator/devices?site=${encodeURIComponent(site)}`).then(
-        (r) => setDevices(r.devices),
+      api('GET /api/admin/simulator/devices', { query: { site } }).then(
+        (r) => setDevices(r.devices ?? []),
         () => {},
       );
   }, [site]);
   const loadTruth = useCallback(
     () =>
-      api<{ items: Truth[] }>('/api/admin/simulator/truth').then(
-        (r) => setTruth(r.items),
+      api('GET /api/admin/simulator/truth').then(
+        (r) => setTruth(r.items as unknown as Truth[]),
         () => {},
       ),
     [],
@@ -133,7 +135,7 @@ export function SimulatorPanel() {
         severity: Number(severity),
         accelerate: Number(accelerate),
       };
-      await api('/api/admin/simulator/inject', { method: 'POST', body });
+      await api('POST /api/admin/simulator/inject', { body });
       setMsg({
         ok: true,
         text:
@@ -223,7 +225,7 @@ export function SimulatorPanel() {
           <span>
             注入类型 <small>Kind</small>
           </span>
-          <select value={kind} onChange={(e) => setKind(e.target.value)} aria-invalid={touched && !!errors.kind}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as Injectable)} aria-invalid={touched && !!errors.kind}>
             {(Object.keys(GROUPS) as KindInfo['group'][]).map((g) => (
               <optgroup key={g} label={GROUPS[g]}>
                 {KINDS.filter((k) => k.group === g).map((k) => (
@@ -332,7 +334,7 @@ export function SimulatorPanel() {
                         <span className={s.muted}>预计不会</span>
                       )}
                     </td>
-                    <td>{t.expectedAlarm ? (ALARM_ZH[t.expectedAlarm] ?? t.expectedAlarm) : <span className={s.muted}>不应报警</span>}</td>
+                    <td>{t.expectedAlarm ? alarmTypeLabel(t.expectedAlarm) : <span className={s.muted}>不应报警</span>}</td>
                     <td>
                       {t.severity} / ×{t.accelerate}
                     </td>

@@ -44,16 +44,3 @@ export const KINDS: KindInfo[] = [
 ];
 
 export const KIND_BY_ID = new Map(KINDS.map((k) => [k.kind, k]));
-
-export const ALARM_ZH: Record<string, string> = {
-  overload: '过载',
-  overtemperature: '超温',
-  residual_current: '剩余电流超限',
-  insulation_degradation: '绝缘劣化',
-  abnormal_heating: '接点异常发热',
-  arc_fault: '故障电弧',
-  phase_imbalance: '三相不平衡',
-  voltage_abnormal: '电压异常',
-  sensor_fault: '传感器故障',
-  device_offline: '设备离线',
-};

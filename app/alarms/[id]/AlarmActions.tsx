@@ -3,13 +3,9 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import w from '../../_components/alerts/work.module.css';
+import { api, ApiError } from '../../_lib/api/client.ts';
+import { formBody } from '../../hazards/PhotoInput.tsx';
 
-async function post(url: string, body: unknown) {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const j = await r.json().catch(() => ({}));
-  if (!r.ok) throw new Error(j?.error?.details?.[0]?.message ?? j?.error?.message ?? `请求失败 (${r.status})`);
-  return j;
-}
 
 export function AlarmActions({ id, can }: { id: number; can: { ack: boolean; note: boolean; false: boolean; hazard: boolean } }) {
   const router = useRouter();
@@ -25,13 +21,13 @@ export function AlarmActions({ id, can }: { id: number; can: { ack: boolean; not
       await f();
       router.refresh();
     } catch (e) {
-      setErr((e as Error).message);
+      setErr(e instanceof ApiError ? e.summary() : (e as Error).message);
     } finally {
       setBusy('');
     }
   };
   const createHazard = async () => {
-    const j = await post('/api/hazards', { alarmId: id, source: 'alarm' });
+    const j = await api('POST /api/hazards', { body: formBody({ alarmId: String(id), source: 'alarm' }, []) });
     router.push(`/hazards/${j.id}`);
   };
   if (!can.ack && !can.note && !can.false && !can.hazard) return null;
@@ -41,7 +37,7 @@ export function AlarmActions({ id, can }: { id: number; can: { ack: boolean; not
       <div className={w.form}>
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           {can.ack && (
-            <button className={`${w.btn} ${w.primary}`} disabled={!!busy} onClick={run('ack', () => post(`/api/alarms/${id}/ack`, { note }))} data-testid="ack">
+            <button className={`${w.btn} ${w.primary}`} disabled={!!busy} onClick={run('ack', () => api('POST /api/alarms/:id/ack', { params: { id }, body: { note } }))} data-testid="ack">
               {busy === 'ack' ? '确认中…' : '确认报警 Acknowledge'}
             </button>
           )}
@@ -60,7 +56,7 @@ export function AlarmActions({ id, can }: { id: number; can: { ack: boolean; not
           <label>
             <span>处置备注 <span className={w.en}>Note</span></span>
             <textarea className={w.textarea} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} placeholder="现场核查情况、采取的措施…" />
-            <button className={w.btn} disabled={!!busy || !note.trim()} onClick={run('note', async () => (await post(`/api/alarms/${id}/notes`, { text: note }), setNote('')))}>
+            <button className={w.btn} disabled={!!busy || !note.trim()} onClick={run('note', async () => (await api('POST /api/alarms/:id/notes', { params: { id }, body: { text: note } }), setNote('')))}>
               添加备注 Add note
             </button>
           </label>
@@ -71,7 +67,7 @@ export function AlarmActions({ id, can }: { id: number; can: { ack: boolean; not
             <textarea className={w.textarea} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="如：检修时人为操作、传感器受潮…" />
             {reason.trim().length > 0 && reason.trim().length < 2 && <span className={w.err}>请至少填写 2 个字</span>}
             <span style={{ display: 'flex', gap: 8 }}>
-              <button className={`${w.btn} ${w.danger}`} disabled={!!busy || reason.trim().length < 2} onClick={run('false', () => post(`/api/alarms/${id}/false`, { reason }))}>
+              <button className={`${w.btn} ${w.danger}`} disabled={!!busy || reason.trim().length < 2} onClick={run('false', () => api('POST /api/alarms/:id/false', { params: { id }, body: { reason } }))}>
                 确认为误报
               </button>
               <button className={w.btn} onClick={() => setShowFalse(false)}>

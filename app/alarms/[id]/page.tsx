@@ -4,7 +4,6 @@ import { notFound, redirect } from 'next/navigation';
 import { services } from '../../../server/services.ts';
 import { AppError } from '../../../server/http/errors.ts';
 import { getAlarm } from '../../../server/workflow/alarms/detail.ts';
-import { ALARM_TYPE_INFO } from '../../../lib/domain/workflow/severity.ts';
 import { LEVEL_INFO } from '../../../lib/domain/workflow/escalation.ts';
 import { CHANNEL_INFO, type Channel } from '../../../lib/domain/workflow/plan.ts';
 import { currentPrincipal } from '../../_lib/server-session.ts';
@@ -12,6 +11,7 @@ import { WorkShell } from '../../_components/alerts/WorkShell.tsx';
 import { fmt, since, SevPill } from '../../_components/alerts/ui.tsx';
 import w from '../../_components/alerts/work.module.css';
 import { AlarmActions } from './AlarmActions.tsx';
+import { alarmTypeLabel } from '../../../lib/domain/vocabulary/index.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '报警详情 · 昌都市智慧式用电安全管理平台' };
@@ -33,9 +33,9 @@ export default async function AlarmPage({ params }: { params: Promise<{ id: stri
   return (
     <WorkShell p={p} active="/alarms">
       <h1 className={w.h1}>
-        <SevPill s={a.severity} /> {a.siteName} · {ALARM_TYPE_INFO[a.type]?.zh ?? a.type}
+        <SevPill s={a.severity} /> {a.siteName} · {alarmTypeLabel(a.type)}
         <small>
-          #{a.id} {ALARM_TYPE_INFO[a.type]?.en}
+          #{a.id} {alarmTypeLabel(a.type, 'en')}
         </small>
       </h1>
       <div className={w.grid2}>

@@ -4,9 +4,9 @@ import { redirect } from 'next/navigation';
 import { services } from '../../../server/services.ts';
 import { alarmAccuracy, type AccuracyBy } from '../../../server/workflow/alarms/accuracy.ts';
 import { bjInstant } from '../../../lib/domain/workflow/alarm-filters.ts';
-import { ALARM_TYPE_INFO } from '../../../lib/domain/workflow/severity.ts';
 import { currentPrincipal } from '../../_lib/server-session.ts';
 import { WorkShell } from '../../_components/alerts/WorkShell.tsx';
+import { alarmTypeLabel } from '../../../lib/domain/vocabulary/index.ts';
 import w from '../../_components/alerts/work.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -66,7 +66,7 @@ export default async function AccuracyPage({ searchParams }: { searchParams: Pro
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
-                <td>{by === 'type' ? (ALARM_TYPE_INFO[r.key]?.zh ?? r.key) : by === 'device' ? `${r.key} · ${r.label}` : r.label}</td>
+                <td>{by === 'type' ? alarmTypeLabel(r.key) : by === 'device' ? `${r.key} · ${r.label}` : r.label}</td>
                 <td className={w.num}>{r.total}</td>
                 <td className={w.num}>{r.acknowledged}</td>
                 <td className={w.num}>{r.falseAlarms}</td>

@@ -1,4 +1,4 @@
-import { ROLE_INFO } from '../../../lib/domain/catalog.ts';
+import { ROLE_INFO } from '../../../lib/domain/vocabulary/index.ts';
 import { route } from '../../../server/http/route.ts';
 import { describeScope } from '../../../server/queries/scope-description.ts';
 import { services } from '../../../server/services.ts';

@@ -11,6 +11,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import type { MapSite } from '../../../server/queries/sites-for-map.ts';
 import { basemapStyle, CHANGDU_BOUNDS } from '../../map/basemap-style.ts';
 import { dotFill, dotRadius } from '../map/colors.ts';
+import { api } from '../../_lib/api/client.ts';
 
 declare global {
   interface Window {
@@ -32,7 +33,7 @@ export function BareMap() {
         get('/basemap/prefecture.geojson'),
         get('/basemap/counties.geojson'),
         get('/basemap/county-labels.geojson'),
-        get('/api/sites') as Promise<{ sites: MapSite[] }>,
+        api('GET /api/sites'),
       ]);
       if (!el.current) return;
       map = new maplibregl.Map({

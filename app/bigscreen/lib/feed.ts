@@ -4,7 +4,7 @@
  */
 import type { AlarmEventPayload } from '../../../lib/events/realtime.ts';
 import type { AlarmType, Severity } from '../../../lib/protocol/v1.ts';
-import { isFaultType } from '../../../lib/domain/bigscreen/fault-types.ts';
+import { alarmStatus, isFaultType, severityRank } from '../../../lib/domain/vocabulary/index.ts';
 
 export interface FeedItem {
   id: number;
@@ -45,15 +45,13 @@ export function mergeFeed(server: readonly FeedItem[], live: readonly FeedItem[]
 
 /** the label a feed line wears: its severity, or 故障 for equipment faults */
 export function feedLevel(x: Pick<FeedItem, 'type' | 'severity'>): 'fault' | Severity {
-  return isFaultType(x.type) ? 'fault' : x.severity;
+  return alarmStatus(x.type, x.severity);
 }
-
-const RANK: Record<Severity, number> = { warning: 1, alarm: 2, critical: 3 };
 
 /** active alarms for the right-column list: most severe first, then newest */
 export function activeFirst(items: readonly FeedItem[], limit: number): FeedItem[] {
   return items
     .filter((x) => x.clearedAt == null && !isFaultType(x.type))
-    .sort((a, b) => RANK[b.severity] - RANK[a.severity] || b.openedAt - a.openedAt)
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.openedAt - a.openedAt)
     .slice(0, limit);
 }

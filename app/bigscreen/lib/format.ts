@@ -1,5 +1,7 @@
 /** Number, time and duration formats for the big screen (docs/UI.md): 1,234 · 1.2万 · 86.6% · Beijing time. Pure. */
-export type Lang = 'zh' | 'en';
+// the portal's language (one mechanism: lib/i18n/portal.ts)
+import type { Lang } from '../../../lib/i18n/portal.ts';
+export type { Lang };
 
 /** thousands separators; ≥ 100,000 in 万 (zh) or k/M (en) */
 export function fmtCount(n: number, lang: Lang = 'zh'): string {

@@ -1,5 +1,5 @@
-/** The big screen's words, Chinese first. */
-import type { Lang } from './format.ts';
+/** The big screen's words, Chinese first (a catalogue of the portal's translation mechanism, lib/i18n/portal.ts). */
+import { catalogue, translator, type Lang } from '../../../lib/i18n/portal.ts';
 
 const zh = {
   title: '昌都市智慧式用电安全管理平台',
@@ -148,7 +148,5 @@ const en: Record<Word, string> = {
   legendTitle: 'Status',
 };
 
-export function words(lang: Lang): (k: Word) => string {
-  const d = lang === 'en' ? en : zh;
-  return (k) => d[k];
-}
+export const BIGSCREEN_WORDS = catalogue(zh, en);
+export const words = (lang: Lang): ((k: Word) => string) => translator(BIGSCREEN_WORDS, lang);

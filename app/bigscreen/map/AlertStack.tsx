@@ -1,12 +1,11 @@
 'use client';
 /** New-alarm pop-ups on the map (top right), newest on top; each leaves after a few seconds. */
-import { STATUS_INFO } from '../../../lib/domain/catalog.ts';
-import { ALARM_TYPE_INFO } from '../../map/alarm-labels.ts';
-import { STATUS_ICON } from '../../map/colors.ts';
+import { alarmTypeLabel, SEVERITY_INFO } from '../../../lib/domain/vocabulary/index.ts';
 import { countyName } from '../../map/county-names.ts';
 import type { FeedItem } from '../lib/feed.ts';
 import { beijingTime, type Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
+import { pick } from '../../../lib/i18n/portal.ts';
 import s from './popups.module.css';
 
 export function AlertStack({
@@ -24,7 +23,7 @@ export function AlertStack({
   return (
     <div className={s.alerts} aria-live="assertive" data-testid="alert-stack">
       {items.map((a) => {
-        const c = STATUS_INFO[a.severity].color;
+        const c = SEVERITY_INFO[a.severity].colour;
         return (
           <button
             key={a.id}
@@ -36,12 +35,12 @@ export function AlertStack({
             data-site={a.siteId}
           >
             <span className={s.alertHead} style={{ background: c }}>
-              {STATUS_ICON[a.severity]} {t('newAlarm')} · {en ? STATUS_INFO[a.severity].en : STATUS_INFO[a.severity].zh}
+              {SEVERITY_INFO[a.severity].icon} {t('newAlarm')} · {pick(lang, SEVERITY_INFO[a.severity])}
               <em>{beijingTime(a.openedAt)}</em>
             </span>
             <span className={s.alertSite}>{en && a.siteNameEn ? a.siteNameEn : a.siteName}</span>
             <span className={s.alertMeta}>
-              {countyName(a.county, lang)} · {ALARM_TYPE_INFO[a.type]?.[en ? 'en' : 'zh'] ?? a.type}
+              {countyName(a.county, lang)} · {alarmTypeLabel(a.type, lang)}
               {a.circuitName ? ` · ${a.circuitName}` : ''}
             </span>
           </button>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MapMouseEvent, Map as MlMap } from 'maplibre-gl';
-import type { SiteStatus } from '../../../lib/domain/catalog.ts';
+import type { SiteStatus } from '../../../lib/domain/vocabulary/index.ts';
 import type { MapSite } from '../../../server/queries/sites-for-map.ts';
 import { CHANGDU_BOUNDS } from '../../map/basemap-style.ts';
 import type { Lang } from '../lib/format.ts';

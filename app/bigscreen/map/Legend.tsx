@@ -1,16 +1,14 @@
 'use client';
 /** Map legend: the status colours with icons and live counts; the sector chips toggle sites by category. */
-import { CATEGORIES, STATUS_INFO, type SiteStatus } from '../../../lib/domain/catalog.ts';
+import { CATEGORIES, categoryLabel, SITE_STATUS_INFO, type SiteStatus, STATUSES_WORST_FIRST } from '../../../lib/domain/vocabulary/index.ts';
 import type { SiteCategory } from '../../../lib/protocol/v1.ts';
-import { STATUS_ICON } from '../../map/colors.ts';
-import { SECTOR_SHORT } from '../lib/sectors.ts';
 import type { Choro } from './BigMap.tsx';
 import { COVERAGE_STOPS, HAZARD_STOPS } from './colors.ts';
 import type { Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
+import { pick } from '../../../lib/i18n/portal.ts';
 import s from './overlay.module.css';
 
-const ORDER: SiteStatus[] = ['critical', 'alarm', 'warning', 'fault', 'normal', 'offline'];
 // a site without devices yet has no live status either: it is drawn and counted with the offline ones, and says so
 
 export function Legend(p: {
@@ -34,10 +32,10 @@ export function Legend(p: {
   return (
     <div className={`${s.box} ${s.legend}`} data-testid="legend">
       <div className={s.legendRow}>
-        {ORDER.map((k) => (
+        {STATUSES_WORST_FIRST.map((k) => (
           <span key={k} className={s.legendItem} data-testid={`legend-${k}`}>
-            <i style={{ color: STATUS_INFO[k].color }}>{STATUS_ICON[k]}</i>
-            {k === 'offline' ? (en ? 'Offline / not fitted' : '离线/未接入') : en ? STATUS_INFO[k].en : STATUS_INFO[k].zh}
+            <i style={{ color: SITE_STATUS_INFO[k].colour }}>{SITE_STATUS_INFO[k].icon}</i>
+            {k === 'offline' ? (en ? 'Offline / not fitted' : '离线/未接入') : pick(p.lang, SITE_STATUS_INFO[k])}
             <b>{(p.counts[k] ?? 0).toLocaleString('en-US')}</b>
           </span>
         ))}
@@ -62,10 +60,10 @@ export function Legend(p: {
             className={s.chip}
             aria-pressed={!p.hidden.has(c)}
             onClick={() => toggle(c)}
-            title={en ? CATEGORIES[c].en : CATEGORIES[c].zh}
+            title={pick(p.lang, CATEGORIES[c])}
           >
             <i style={{ background: CATEGORIES[c].hue }} />
-            {SECTOR_SHORT[c]?.[en ? 1 : 0] ?? c}
+            {categoryLabel(c, p.lang, 'short')}
           </button>
         ))}
       </div>

@@ -1,11 +1,11 @@
 'use client';
 /** Hover card on the map: a site (name, sector, county, live status) or a county (its figures). */
-import { CATEGORIES, STATUS_INFO, type SiteStatus } from '../../../lib/domain/catalog.ts';
+import { CATEGORIES, SITE_STATUS_INFO, type SiteStatus } from '../../../lib/domain/vocabulary/index.ts';
 import type { MapSite } from '../../../server/queries/sites-for-map.ts';
-import { STATUS_ICON } from '../../map/colors.ts';
 import { countyName } from '../../map/county-names.ts';
 import { fmtCount, fmtPct, type Lang } from '../lib/format.ts';
 import type { CountyShape } from './geo.ts';
+import { pick } from '../../../lib/i18n/portal.ts';
 import s from './map.module.css';
 
 export type Hover = { kind: 'site'; site: MapSite; x: number; y: number } | { kind: 'county'; adcode: number; x: number; y: number };
@@ -21,15 +21,15 @@ export function MapTooltip(props: {
   const en = lang === 'en';
   const style = { left: h.x + 18, top: h.y + 18 };
   if (h.kind === 'site') {
-    const st = STATUS_INFO[props.status ?? h.site.status];
+    const st = SITE_STATUS_INFO[props.status ?? h.site.status];
     return (
       <div className={s.tooltip} style={style} role="tooltip" data-testid="map-tooltip" data-site={h.site.id}>
         <div className={s.ttTitle}>{en ? h.site.nameEn : h.site.name}</div>
         <div className={s.ttRow}>
-          {en ? CATEGORIES[h.site.category].en : CATEGORIES[h.site.category].zh} · {countyName(h.site.county, lang)}
+          {pick(lang, CATEGORIES[h.site.category])} · {countyName(h.site.county, lang)}
         </div>
-        <div className={s.ttRow} style={{ color: st.color }}>
-          {STATUS_ICON[props.status ?? h.site.status]} {en ? st.en : st.zh}
+        <div className={s.ttRow} style={{ color: st.colour }}>
+          {SITE_STATUS_INFO[props.status ?? h.site.status].icon} {pick(lang, st)}
         </div>
       </div>
     );

@@ -2,15 +2,15 @@
 /** The site card on the map: sector, department, live status, open alarms, and the way into its 3D twin. */
 import { useEffect, useState } from 'react';
 import { useNow } from '../useNow.ts';
-import { CATEGORIES, STATUS_INFO, type SiteStatus } from '../../../lib/domain/catalog.ts';
+import { alarmTypeLabel, CATEGORIES, SEVERITY_INFO, SITE_STATUS_INFO, type SiteStatus } from '../../../lib/domain/vocabulary/index.ts';
 import type { MapSite } from '../../../server/queries/sites-for-map.ts';
 import type { SiteCard as Card } from '../../../server/queries/site-card.ts';
-import { ALARM_TYPE_INFO } from '../../map/alarm-labels.ts';
-import { STATUS_ICON } from '../../map/colors.ts';
 import { beijingMinute, fmtAge, type Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import s from './overlay.module.css';
 import { twinHref } from '../lib/urls.ts';
+import { api, ApiError } from '../../_lib/api/client.ts';
+import { pick } from '../../../lib/i18n/portal.ts';
 
 type State = { kind: 'loading' } | { kind: 'ok'; card: Card } | { kind: 'error'; message: string };
 
@@ -31,17 +31,14 @@ export function SiteCard(p: {
   // refetched when the site's live status changes, so the open alarms follow it
   useEffect(() => {
     const ac = new AbortController();
-    fetch(`/api/sites/${encodeURIComponent(site.id)}`, { signal: ac.signal, cache: 'no-store' })
-      .then(async (r) => {
-        const body = await r.json();
-        if (r.ok) setSt({ kind: 'ok', card: body as Card });
-        else setSt({ kind: 'error', message: (en ? body?.error?.messageEn : body?.error?.message) ?? '—' });
-      })
-      .catch(() => !ac.signal.aborted && setSt({ kind: 'error', message: en ? 'Could not load' : '加载失败' }));
+    api('GET /api/sites/:id', { params: { id: site.id }, signal: ac.signal }).then(
+      (card) => setSt({ kind: 'ok', card }),
+      (e: unknown) => !ac.signal.aborted && setSt({ kind: 'error', message: e instanceof ApiError ? e.text(en) : en ? 'Could not load' : '加载失败' }),
+    );
     return () => ac.abort();
   }, [site.id, p.status, en]);
 
-  const info = STATUS_INFO[p.status];
+  const info = SITE_STATUS_INFO[p.status];
   const card = st.kind === 'ok' ? st.card : null;
   return (
     <section className={`${s.box} ${s.card}`} aria-label={site.name} data-testid="site-card" data-site={site.id}>
@@ -54,12 +51,12 @@ export function SiteCard(p: {
           ×
         </button>
       </div>
-      <div className={s.cardStatus} style={{ color: info.color, borderColor: info.color }} data-testid="card-status" data-status={p.status}>
-        {STATUS_ICON[p.status]} {en ? info.en : info.zh}
+      <div className={s.cardStatus} style={{ color: info.colour, borderColor: info.colour }} data-testid="card-status" data-status={p.status}>
+        {SITE_STATUS_INFO[p.status].icon} {pick(lang, info)}
       </div>
       <dl className={s.facts}>
         <dt>{t('category')}</dt>
-        <dd>{en ? CATEGORIES[site.category].en : CATEGORIES[site.category].zh}</dd>
+        <dd>{pick(lang, CATEGORIES[site.category])}</dd>
         <dt>{t('department')}</dt>
         <dd>{card ? (en ? card.departmentEn : card.departmentZh) : '…'}</dd>
         <dt>{t('county')}</dt>
@@ -75,9 +72,9 @@ export function SiteCard(p: {
       <ul className={s.cardAlarms}>
         {st.kind === 'error' && <li>{st.message}</li>}
         {card?.activeAlarms.slice(0, 3).map((a) => (
-          <li key={a.id} style={{ borderLeftColor: STATUS_INFO[a.severity].color }}>
-            <b style={{ color: STATUS_INFO[a.severity].color }}>
-              {STATUS_ICON[a.severity]} {ALARM_TYPE_INFO[a.type]?.[en ? 'en' : 'zh'] ?? a.type}
+          <li key={a.id} style={{ borderLeftColor: SEVERITY_INFO[a.severity].colour }}>
+            <b style={{ color: SEVERITY_INFO[a.severity].colour }}>
+              {SEVERITY_INFO[a.severity].icon} {alarmTypeLabel(a.type, lang)}
             </b>
             <span>
               {a.circuitName ?? ''} · {beijingMinute(Date.parse(a.openedAt)).slice(5)}

@@ -1,11 +1,11 @@
 /** Status and risk colours of the big-screen map (docs/UI.md status colours; the category hue only when normal). */
-import type { SiteStatus } from '../../../lib/domain/catalog.ts';
+import { STATUS_COLOURS, type SiteStatus } from '../../../lib/domain/vocabulary/index.ts';
 import type { SiteCategory } from '../../../lib/protocol/v1.ts';
 import { hexToRgba, siteFill, type RGBA } from '../../map/colors.ts';
 
 export { hexToRgba, type RGBA };
 
-const NORMAL: RGBA = [43, 217, 160, 215];
+const NORMAL: RGBA = hexToRgba(STATUS_COLOURS.normal, 215);
 
 /** status colour; the sector's hue replaces the normal green only when the wall asks for colours by sector */
 export function dotFill(category: SiteCategory, status: SiteStatus, stale = false, bySector = false): RGBA {
@@ -39,8 +39,8 @@ export const RISK_RANGE: RGBA[] = [
   [56, 198, 255, 180],
   [255, 200, 40, 205],
   [255, 140, 30, 220],
-  [255, 77, 79, 235],
-  [255, 31, 107, 245],
+  hexToRgba(STATUS_COLOURS.alarm, 235),
+  hexToRgba(STATUS_COLOURS.critical, 245),
 ];
 
 export function riskColour(v: number, max: number): RGBA {
@@ -50,9 +50,9 @@ export function riskColour(v: number, max: number): RGBA {
 }
 
 /** choropleth ramps (dark → lit): coverage from wine (little) to green (all), hazards from calm teal (none) to red */
-export const COVERAGE_STOPS = ['#3a1830', '#5a2a2a', '#7a5a1e', '#1f6b6b', '#17a38a', '#2bd9a0'];
+export const COVERAGE_STOPS = ['#3a1830', '#5a2a2a', '#7a5a1e', '#1f6b6b', '#17a38a', STATUS_COLOURS.normal];
 /** first stop: no open hazard — a calm tint, so the layer visibly says "none" rather than vanishing */
-export const HAZARD_STOPS = ['#135a5a', '#4a3a12', '#7a5410', '#a8650c', '#d6700e', '#ff4d4f'];
+export const HAZARD_STOPS = ['#135a5a', '#4a3a12', '#7a5410', '#a8650c', '#d6700e', STATUS_COLOURS.alarm];
 
 export function coverageColour(share: number | null): string {
   if (share == null) return 'rgba(0,0,0,0)';

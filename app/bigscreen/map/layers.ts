@@ -5,7 +5,7 @@
 import { ScatterplotLayer, ColumnLayer, TextLayer } from '@deck.gl/layers';
 import { HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
-import type { SiteStatus } from '../../../lib/domain/catalog.ts';
+import type { SiteStatus } from '../../../lib/domain/vocabulary/index.ts';
 import type { MapSite } from '../../../server/queries/sites-for-map.ts';
 import { dotFill, dotLine, dotRadius, riskColour, RISK_RANGE } from './colors.ts';
 import { SpriteDotsLayer } from './SpriteDotsLayer.ts';

@@ -6,6 +6,7 @@ import { countyName } from '../../map/county-names.ts';
 import type { Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import { ANIM, AXIS_LABEL_ZH, SPLIT_LINE, TOOLTIP, useEchart } from '../useEchart.ts';
+import { STATUS_COLOURS } from '../../../lib/domain/vocabulary/index.ts';
 import st from '../stage.module.css';
 
 export const CountyChart = memo(function CountyChart(props: {
@@ -68,7 +69,7 @@ export const CountyChart = memo(function CountyChart(props: {
           name: en ? 'Abnormal sites' : '异常单位',
           type: 'bar',
           barWidth: 10,
-          itemStyle: { color: '#ff4d4f' },
+          itemStyle: { color: STATUS_COLOURS.alarm },
           data: rows.map((r) => ({ value: r.sitesAbnormal, itemStyle: { opacity: dim(r.adcode) ? 0.35 : 1 } })),
           z: 2,
         },
@@ -87,7 +88,7 @@ export const CountyChart = memo(function CountyChart(props: {
       <div className={st.panelHead}>
         <h2 className={st.panelTitle}>{t('byCounty')}</h2>
         <span className={st.panelNote}>
-          <i style={{ color: '#ff4d4f' }}>■</i> {en ? 'abnormal' : '异常单位'} · {en ? 'alarms / sites' : '报警 / 单位'}
+          <i style={{ color: STATUS_COLOURS.alarm }}>■</i> {en ? 'abnormal' : '异常单位'} · {en ? 'alarms / sites' : '报警 / 单位'}
         </span>
       </div>
       <div className={st.panelBody} style={{ height: 'calc(100% - 44px)' }}>

@@ -6,6 +6,8 @@ import { fmtCount, fmtPct, type Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import { ClockIcon } from '../lib/Icons.tsx';
 import { RollingNumber } from './RollingNumber.tsx';
+import { SEVERITY_INFO, SITE_STATUS_INFO } from '../../../lib/domain/vocabulary/index.ts';
+import { pick } from '../../../lib/i18n/portal.ts';
 import st from '../stage.module.css';
 import s from './panels.module.css';
 
@@ -87,16 +89,16 @@ export const KpiPanel = memo(function KpiPanel({
           </div>
           <div className={s.sevCol}>
             <span className={s.sevCritical}>
-              ★ {lang === 'en' ? 'Critical' : '危急'} <b>{k ? n(k.alarmsBySeverity.critical) : '—'}</b>
+              {SEVERITY_INFO.critical.icon} {pick(lang, SEVERITY_INFO.critical)} <b>{k ? n(k.alarmsBySeverity.critical) : '—'}</b>
             </span>
             <span className={s.sevAlarm}>
-              ◆ {lang === 'en' ? 'Alarm' : '报警'} <b>{k ? n(k.alarmsBySeverity.alarm) : '—'}</b>
+              {SEVERITY_INFO.alarm.icon} {pick(lang, SEVERITY_INFO.alarm)} <b>{k ? n(k.alarmsBySeverity.alarm) : '—'}</b>
             </span>
             <span className={s.sevWarning}>
-              ▲ {lang === 'en' ? 'Warning' : '预警'} <b>{k ? n(k.alarmsBySeverity.warning) : '—'}</b>
+              {SEVERITY_INFO.warning.icon} {pick(lang, SEVERITY_INFO.warning)} <b>{k ? n(k.alarmsBySeverity.warning) : '—'}</b>
             </span>
             <span className={s.sevFault} title={lang === 'en' ? 'equipment faults, not hazards' : '设备故障（非隐患）'}>
-              ■ {lang === 'en' ? 'Faults' : '故障'} <b>{k ? n(k.activeFaults) : '—'}</b>
+              {SITE_STATUS_INFO.fault.icon} {lang === 'en' ? 'Faults' : SITE_STATUS_INFO.fault.zh} <b>{k ? n(k.activeFaults) : '—'}</b>
             </span>
           </div>
         </div>

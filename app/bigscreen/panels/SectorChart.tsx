@@ -1,10 +1,9 @@
 'use client';
 /** Left column: sites per sector, stacked by condition (normal / abnormal / offline), active alarms on the right. */
 import { memo, useMemo } from 'react';
-import { STATUS_INFO } from '../../../lib/domain/catalog.ts';
+import { categoryLabel, SITE_STATUS_INFO } from '../../../lib/domain/vocabulary/index.ts';
 import type { SectorFigures } from '../../../server/bigscreen/by-sector.ts';
 import type { Lang } from '../lib/format.ts';
-import { SECTOR_SHORT } from '../lib/sectors.ts';
 import type { Word } from '../lib/words.ts';
 import { ANIM, AXIS_LABEL, AXIS_LABEL_ZH, SPLIT_LINE, TOOLTIP, useEchart } from '../useEchart.ts';
 import st from '../stage.module.css';
@@ -24,7 +23,7 @@ export const SectorChart = memo(function SectorChart({
   const option = useMemo(() => {
     if (!data) return null;
     const rows = data;
-    const name = (c: string) => SECTOR_SHORT[c]?.[en ? 1 : 0] ?? c;
+    const name = (c: string) => categoryLabel(c, lang, 'short');
     const bar = (id: string, label: string, colour: string, v: (r: SectorFigures) => number) => ({
       id,
       name: label,
@@ -52,8 +51,8 @@ export const SectorChart = memo(function SectorChart({
         axisLine: { lineStyle: { color: 'rgba(56,198,255,0.35)' } },
       },
       series: [
-        bar('normal', en ? 'Normal' : STATUS_INFO.normal.zh, '#1fae88', (r) => r.sitesOnline - r.sitesAbnormal),
-        bar('abnormal', en ? 'Abnormal' : '异常', STATUS_INFO.alarm.color, (r) => r.sitesAbnormal),
+        bar('normal', en ? 'Normal' : SITE_STATUS_INFO.normal.zh, '#1fae88', (r) => r.sitesOnline - r.sitesAbnormal),
+        bar('abnormal', en ? 'Abnormal' : '异常', SITE_STATUS_INFO.alarm.colour, (r) => r.sitesAbnormal),
         {
           ...bar('offline', en ? 'Offline / not connected' : '离线/未接入', '#3b4a5e', (r) => r.sites - r.sitesOnline),
           label: {
@@ -75,7 +74,7 @@ export const SectorChart = memo(function SectorChart({
       <div className={st.panelHead}>
         <h2 className={st.panelTitle}>{t('bySector')}</h2>
         <span className={st.panelNote}>
-          <i style={{ color: '#1fae88' }}>■</i> {en ? 'normal' : '正常'} <i style={{ color: STATUS_INFO.alarm.color }}>■</i>{' '}
+          <i style={{ color: '#1fae88' }}>■</i> {en ? 'normal' : '正常'} <i style={{ color: SITE_STATUS_INFO.alarm.colour }}>■</i>{' '}
           {en ? 'abnormal' : '异常'} <i style={{ color: '#5b6b80' }}>■</i> {en ? 'offline' : '离线'}
         </span>
       </div>

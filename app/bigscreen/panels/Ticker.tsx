@@ -1,14 +1,13 @@
 'use client';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 /** The bottom ticker: the newest alarms scrolling right to left (the only thing on the screen that scrolls). */
-import { STATUS_INFO } from '../../../lib/domain/catalog.ts';
-import { ALARM_TYPE_INFO } from '../../map/alarm-labels.ts';
-import { STATUS_ICON } from '../../map/colors.ts';
+import { alarmTypeLabel, SITE_STATUS_INFO } from '../../../lib/domain/vocabulary/index.ts';
 import { countyName } from '../../map/county-names.ts';
 import { feedLevel, type FeedItem } from '../lib/feed.ts';
 import { beijingMinute, type Lang } from '../lib/format.ts';
 import { onSecond } from '../lib/secondTick.ts';
 import type { Word } from '../lib/words.ts';
+import { pick } from '../../../lib/i18n/portal.ts';
 import st from '../stage.module.css';
 import s from './panels.module.css';
 
@@ -26,16 +25,16 @@ export const Ticker = memo(function Ticker({
   const en = lang === 'en';
   const line = (a: FeedItem, k: string) => {
     const lv = feedLevel(a);
-    const c = STATUS_INFO[lv].color;
+    const c = SITE_STATUS_INFO[lv].colour;
     return (
       <span key={k} className={s.tickItem} data-testid="ticker-item" data-site={a.siteId} data-alarm={a.id}>
         <b style={{ color: c }}>
-          {STATUS_ICON[lv]} {en ? STATUS_INFO[lv].en : STATUS_INFO[lv].zh}
+          {SITE_STATUS_INFO[lv].icon} {pick(lang, SITE_STATUS_INFO[lv])}
         </b>
         <span className={s.tickTime}>{beijingMinute(a.openedAt).slice(5)}</span>
         <span>{countyName(a.county, lang)}</span>
         <span className={s.tickSite}>{en && a.siteNameEn ? a.siteNameEn : a.siteName}</span>
-        <span>{ALARM_TYPE_INFO[a.type]?.[en ? 'en' : 'zh'] ?? a.type}</span>
+        <span>{alarmTypeLabel(a.type, lang)}</span>
         {a.clearedAt != null && <span className={s.tickCleared}>✓ {t('cleared')}</span>}
       </span>
     );

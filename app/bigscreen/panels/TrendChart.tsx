@@ -1,12 +1,13 @@
 'use client';
 /** Right column: alarms opened per hour / 6 h / day, stacked by severity, with a 24 h · 7 d · 30 d switch. */
 import { memo, useMemo } from 'react';
-import { STATUS_INFO } from '../../../lib/domain/catalog.ts';
+import { SITE_STATUS_INFO } from '../../../lib/domain/vocabulary/index.ts';
 import type { AlarmTrend } from '../../../server/bigscreen/trends.ts';
 import { bucketLabel, type TrendRange } from '../../../lib/domain/bigscreen/buckets.ts';
 import type { Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import { ANIM, AXIS_LABEL, AXIS_LINE, SPLIT_LINE, TOOLTIP, useEchart } from '../useEchart.ts';
+import { pick } from '../../../lib/i18n/portal.ts';
 import st from '../stage.module.css';
 
 const RANGES: TrendRange[] = ['24h', '7d', '30d'];
@@ -26,11 +27,11 @@ export const TrendChart = memo(function TrendChart(props: {
     const labels = data.t.map((x) => bucketLabel(data.range, x, lang));
     const s = (id: 'critical' | 'alarm' | 'warning') => ({
       id,
-      name: en ? STATUS_INFO[id].en : STATUS_INFO[id].zh,
+      name: pick(lang, SITE_STATUS_INFO[id]),
       type: 'bar',
       stack: 'n',
       barMaxWidth: 16,
-      itemStyle: { color: STATUS_INFO[id].color },
+      itemStyle: { color: SITE_STATUS_INFO[id].colour },
       data: data.series[id],
     });
     return {

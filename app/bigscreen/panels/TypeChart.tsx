@@ -2,11 +2,10 @@
 /** Left column, bottom: active alarms by type (or, when none is active, the last 7 days' types). */
 import { memo, useMemo } from 'react';
 import type { LiveKpis } from '../../../server/bigscreen/kpis.ts';
-import { ALARM_TYPE_INFO } from '../../map/alarm-labels.ts';
-import { isFaultType } from '../../../lib/domain/bigscreen/fault-types.ts';
 import type { Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import { ANIM, AXIS_LABEL, AXIS_LABEL_ZH, SPLIT_LINE, TOOLTIP, useEchart } from '../useEchart.ts';
+import { alarmTypeLabel, isFaultType, STATUS_COLOURS } from '../../../lib/domain/vocabulary/index.ts';
 import st from '../stage.module.css';
 
 export const TypeChart = memo(function TypeChart({
@@ -30,7 +29,7 @@ export const TypeChart = memo(function TypeChart({
       .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
       .slice(0, 5)
       .reverse();
-    const name = (k: string) => ALARM_TYPE_INFO[k as keyof typeof ALARM_TYPE_INFO]?.[en ? 'en' : 'zh'] ?? k;
+    const name = (k: string) => alarmTypeLabel(k, lang, 'short');
     return {
       ...ANIM,
       grid: { left: 8, right: 48, top: 2, bottom: 2, containLabel: true },
@@ -79,7 +78,7 @@ export const TypeChart = memo(function TypeChart({
       <div className={st.panelBody} style={{ height: 'calc(100% - 44px)' }}>
         <div ref={ref} className={st.chart} style={{ visibility: empty ? 'hidden' : 'visible' }} />
         {empty && (
-          <div style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', fontSize: 18, color: '#2bd9a0' }}>
+          <div style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', fontSize: 18, color: STATUS_COLOURS.normal }}>
             ✓ {t('noAlarms')}
           </div>
         )}

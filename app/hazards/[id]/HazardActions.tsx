@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { HazardCommand } from '../../../lib/domain/workflow/hazard-machine.ts';
 import w from '../../_components/alerts/work.module.css';
-import { PhotoInput, postForm } from '../PhotoInput.tsx';
+import { formBody, PhotoInput } from '../PhotoInput.tsx';
+import { api, ApiError } from '../../_lib/api/client.ts';
 
 const LABEL: Record<HazardCommand, string> = {
   assign: '派发 Assign',
@@ -38,12 +39,12 @@ export function HazardActions(props: { id: number; commands: HazardCommand[]; as
         fields.assigneeId = assignee;
         if (deadline) fields.deadline = new Date(`${deadline}:00+08:00`).toISOString();
       }
-      await postForm(`/api/hazards/${id}/transition`, fields, command === 'submit' ? files : []);
+      await api('POST /api/hazards/:id/transition', { params: { id }, body: formBody(fields, command === 'submit' ? files : []) });
       setText('');
       setFiles([]);
       router.refresh();
     } catch (e) {
-      setErr((e as Error).message);
+      setErr(e instanceof ApiError ? e.summary() : (e as Error).message);
     } finally {
       setBusy('');
     }

@@ -10,6 +10,7 @@ import { WorkShell } from '../../_components/alerts/WorkShell.tsx';
 import { fmt, HazardStatePill, since, SevPill } from '../../_components/alerts/ui.tsx';
 import w from '../../_components/alerts/work.module.css';
 import { HazardActions } from './HazardActions.tsx';
+import { TONES } from '../../../lib/domain/vocabulary/index.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '隐患整改单 · 昌都市智慧式用电安全管理平台' };
@@ -84,7 +85,7 @@ export default async function HazardPage({ params }: { params: Promise<{ id: str
               <dt>责任人</dt>
               <dd>{h.assigneeName ?? <span className={w.dim}>未指定</span>}</dd>
               <dt>整改期限</dt>
-              <dd className={w.num} style={{ color: overdue ? '#ff4d4f' : undefined }}>
+              <dd className={w.num} style={{ color: overdue ? TONES.bad : undefined }}>
                 {fmt(h.deadline)} {overdue ? `（已超期 ${since(h.deadline!).replace('前', '')}）` : ''}
               </dd>
               <dt>上报</dt>

@@ -3,13 +3,14 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import w from '../../_components/alerts/work.module.css';
-import { PhotoInput, postForm } from '../PhotoInput.tsx';
+import { formBody, PhotoInput } from '../PhotoInput.tsx';
+import { DEADLINE_HOURS } from '../../../lib/domain/workflow/deadlines.ts';
+import { api, ApiError } from '../../_lib/api/client.ts';
+import { SEVERITY_INFO, SEVERITY_ORDER } from '../../../lib/domain/vocabulary/index.ts';
 
-const SEV = [
-  ['warning', '▲ 一般隐患（7 天内整改）', '#ffb020'],
-  ['alarm', '◆ 较大隐患（72 小时内）', '#ff4d4f'],
-  ['critical', '✖ 重大隐患（24 小时内）', '#ff1f6b'],
-] as const;
+// the grade's words and colour from the vocabulary, its deadline from the workflow rule
+const within = (h: number) => (h > 72 && h % 24 === 0 ? `${h / 24} 天` : `${h} 小时`);
+const SEV = SEVERITY_ORDER.map((k) => [k, `${SEVERITY_INFO[k].icon} ${SEVERITY_INFO[k].hazardZh}（${within(DEADLINE_HOURS[k])}内整改）`, SEVERITY_INFO[k].colour] as const);
 
 export function HazardForm({ sites, defaultSite }: { sites: { id: string; nameZh: string }[]; defaultSite: string }) {
   const router = useRouter();
@@ -35,12 +36,12 @@ export function HazardForm({ sites, defaultSite }: { sites: { id: string; nameZh
     setBusy(true);
     setErr('');
     try {
-      const j = await postForm('/api/hazards', { siteId: site, title, severity, source, location, description }, files);
+      const j = await api('POST /api/hazards', { body: formBody({ siteId: site, title, severity, source, location, description }, files) });
       router.push(`/hazards/${j.id}`);
     } catch (e2) {
-      const d = (e2 as { details?: { path: string; message: string }[] }).details;
-      if (d?.length) setErrors(Object.fromEntries(d.map((x) => [x.path, x.message])));
-      setErr((e2 as Error).message);
+      const d = e2 instanceof ApiError ? e2.details : undefined;
+      if (d?.length) setErrors(Object.fromEntries(d.map((x) => [x.path ?? '', x.message ?? ''])));
+      setErr(e2 instanceof ApiError ? e2.summary() : (e2 as Error).message);
       setBusy(false);
     }
   }

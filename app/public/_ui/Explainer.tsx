@@ -1,4 +1,5 @@
 /** The animated explainer (CSS/SVG, no script): sensor → platform → warning → repair. Words are HTML. */
+import { STATUS_COLOURS } from '@/lib/domain/vocabulary/index.ts';
 import x from './explainer.module.css';
 
 export interface ExplainerText {
@@ -18,7 +19,7 @@ export function Explainer({ text }: { text: ExplainerText }) {
           <circle className={x.ring} cx="50" cy="50" r="36" />
           <rect x="33" y="30" width="34" height="40" rx="4" fill="#8a99ad" />
           <rect x="39" y="36" width="22" height="14" rx="2" fill="#eef3f8" />
-          <circle cx="56" cy="43" r="3" fill="#2bd9a0" />
+          <circle cx="56" cy="43" r="3" fill={STATUS_COLOURS.normal} />
           <path d="M40 58h4m4 0h4m4 0h4" stroke="#eef3f8" strokeWidth="3" strokeLinecap="round" />
         </g>
         {/* 2 platform screen */}
@@ -34,7 +35,7 @@ export function Explainer({ text }: { text: ExplainerText }) {
           <rect x="236" y="24" width="28" height="52" rx="5" fill="#1b2430" />
           <rect x="239" y="30" width="22" height="38" rx="2" fill="#fff" />
           <g className={x.alertMark}>
-            <path d="M250 36l9 16h-18z" fill="#ff4d4f" />
+            <path d="M250 36l9 16h-18z" fill={STATUS_COLOURS.alarm} />
             <path d="M250 41v6" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
             <circle cx="250" cy="49.5" r="1.2" fill="#fff" />
           </g>

@@ -2,7 +2,9 @@
 /** The inspection form (fire brigade): date, department, county, findings; the rollout figures are snapshotted on save. */
 import { useState } from 'react';
 import w from '../../_components/alerts/work.module.css';
+import type { DepartmentId } from '../../../lib/domain/vocabulary/index.ts';
 import g from '../../reports/_ui/gov.module.css';
+import { api, ApiError } from '../../_lib/api/client.ts';
 
 const COUNTIES: [number, string][] = [[540302, '卡若区'], [540321, '江达县'], [540322, '贡觉县'], [540323, '类乌齐县'], [540324, '丁青县'], [540325, '察雅县'], [540326, '八宿县'], [540327, '左贡县'], [540328, '芒康县'], [540329, '洛隆县'], [540330, '边坝县']];
 
@@ -13,16 +15,18 @@ export function InspectionForm({ departments, today }: { departments: { id: stri
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
     setBusy(true);
-    const r = await fetch('/api/rollout/inspections', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ inspectedOn: fd.get('inspectedOn'), departmentId: fd.get('departmentId'), county: fd.get('county') ? Number(fd.get('county')) : null, findings: fd.get('findings'), rectificationRequired: fd.get('rect') === 'on' }),
-    });
-    const j = await r.json().catch(() => ({}));
-    setBusy(false);
-    if (r.ok) {
+    const text = (k: string) => String(fd.get(k) ?? '');
+    try {
+      await api('POST /api/rollout/inspections', {
+        body: { inspectedOn: text('inspectedOn'), departmentId: text('departmentId') as DepartmentId, county: fd.get('county') ? Number(fd.get('county')) : null, findings: text('findings'), rectificationRequired: fd.get('rect') === 'on' },
+      });
       setMsg({ ok: true, text: '已登记，推广数据已快照。Recorded.' });
       setTimeout(() => location.reload(), 600);
-    } else setMsg({ ok: false, text: j?.error?.details?.[0]?.message ?? j?.error?.message ?? '保存失败' });
+    } catch (err) {
+      setMsg({ ok: false, text: err instanceof ApiError ? (err.details?.[0]?.message ?? err.message) : '保存失败' });
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <form onSubmit={submit} className={g.formGrid}>

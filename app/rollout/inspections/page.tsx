@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { services } from '../../../server/services.ts';
 import { can } from '../../../lib/domain/permissions.ts';
 import { canRecordInspection, INSPECTED_DEPARTMENTS, listInspections } from '../../../server/rollout/inspections.ts';
-import { CATEGORIES, DEPARTMENT_INFO, type DepartmentId } from '../../../lib/domain/catalog.ts';
+import { CATEGORIES, categoryLabel, DEPARTMENT_INFO, departmentLabel, TONES } from '../../../lib/domain/vocabulary/index.ts';
 import { bjDay } from '../../../lib/domain/rollout/phases.ts';
 import { currentPrincipal } from '../../_lib/server-session.ts';
 import w from '../../_components/alerts/work.module.css';
@@ -27,7 +27,7 @@ export default async function InspectionsPage() {
       {canRecordInspection(p) && (
         <section className={w.card}>
           <h2>登记检查 Record an inspection</h2>
-          <InspectionForm departments={INSPECTED_DEPARTMENTS.map((d) => ({ id: d, zh: d === 'fire' ? '大型综合商业体（产权或委托管理单位）' : DEPARTMENT_INFO[d].zh }))} today={bjDay()} />
+          <InspectionForm departments={INSPECTED_DEPARTMENTS.map((d) => ({ id: d, zh: d === 'fire' ? `${CATEGORIES.mall.zh}（产权或委托管理单位）` : DEPARTMENT_INFO[d].zh }))} today={bjDay()} />
         </section>
       )}
       <div className={w.pager} style={{ marginTop: 0, marginBottom: 8 }}>
@@ -44,14 +44,14 @@ export default async function InspectionsPage() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td className={w.num}>{r.inspectedOn}</td>
-                <td>{DEPARTMENT_INFO[r.departmentId as DepartmentId]?.zh}</td>
+                <td>{departmentLabel(r.departmentId)}</td>
                 <td>{r.countyZh ?? '全市'}</td>
-                <td>{r.snapshot.categories.map((c) => CATEGORIES[c as keyof typeof CATEGORIES]?.zh).join('、')}</td>
+                <td>{r.snapshot.categories.map((c) => categoryLabel(c)).join('、')}</td>
                 <td className={w.num}>{r.snapshot.target}</td>
                 <td className={w.num}>{r.snapshot.installed}</td>
                 <td className={w.num}>{r.snapshot.inService}</td>
                 <td className={w.num}>{pct(r.snapshot.share)}</td>
-                <td className={w.num}>{r.snapshot.openHazards}/<span style={{ color: r.snapshot.overdueHazards ? '#ff4d4f' : undefined }}>{r.snapshot.overdueHazards}</span></td>
+                <td className={w.num}>{r.snapshot.openHazards}/<span style={{ color: r.snapshot.overdueHazards ? TONES.bad : undefined }}>{r.snapshot.overdueHazards}</span></td>
                 <td style={{ maxWidth: 420, whiteSpace: 'pre-wrap' }}>{r.rectificationRequired && <span className={`${g.tag} ${g.tagHot}`}>责令整改</span>}{r.findings}</td>
                 <td>{r.inspectorName}</td>
               </tr>

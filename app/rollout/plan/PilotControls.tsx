@@ -2,6 +2,7 @@
 /** Pilot selection toggles of one site: municipal pilot, recommended to the region, pilot report date. */
 import { useState } from 'react';
 import g from '../../reports/_ui/gov.module.css';
+import { api, ApiError } from '../../_lib/api/client.ts';
 
 type Row = { id: string; municipal: boolean; regional: boolean; reportedOn: string | null; note: string };
 
@@ -10,9 +11,10 @@ export function PilotControls({ row, editable, cityWide }: { row: Row; editable:
   const [err, setErr] = useState('');
   async function save(next: Row) {
     setErr('');
-    const r = await fetch('/api/rollout/pilots', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteId: next.id, municipal: next.municipal, regional: next.regional, reportedOn: next.reportedOn, note: next.note }) });
-    if (r.ok) setV(next);
-    else setErr((await r.json().catch(() => ({})))?.error?.message ?? '保存失败');
+    await api('PUT /api/rollout/pilots', { body: { siteId: next.id, municipal: next.municipal, regional: next.regional, reportedOn: next.reportedOn, note: next.note } }).then(
+      () => setV(next),
+      (e: unknown) => setErr(e instanceof ApiError ? e.message : '保存失败'),
+    );
   }
   if (!editable)
     return (

@@ -7,7 +7,7 @@ import { loadPhases } from '../../../server/rollout/phases.ts';
 import { listPilots, MUNICIPAL_MAX } from '../../../server/rollout/pilots.ts';
 import { coverageMatrix } from '../../../server/rollout/coverage.ts';
 import { bjDay } from '../../../lib/domain/rollout/phases.ts';
-import { CATEGORIES, DEPARTMENT_INFO, ROLLOUT_INFO, type DepartmentId, type RolloutState } from '../../../lib/domain/catalog.ts';
+import { CATEGORIES, categoryLabel, departmentLabel, rolloutLabel } from '../../../lib/domain/vocabulary/index.ts';
 import { COUNTY_NAMES_ZH } from '../../../server/supervision/names.ts';
 import { currentPrincipal } from '../../_lib/server-session.ts';
 import w from '../../_components/alerts/work.module.css';
@@ -15,6 +15,7 @@ import { GovShell } from '../../reports/_ui/GovShell.tsx';
 import g from '../../reports/_ui/gov.module.css';
 import { PilotControls } from './PilotControls.tsx';
 import { TargetInput } from './TargetInput.tsx';
+import type { SiteCategory } from '../../../lib/protocol/v1.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '阶段与试点 · 昌都市智慧式用电安全管理平台' };
@@ -30,7 +31,7 @@ export default async function PlanPage() {
   const municipal = pilots.filter((x) => x.municipal);
   const byCounty = new Map<number, typeof pilots>();
   for (const x of pilots) byCounty.set(x.county, [...(byCounty.get(x.county) ?? []), x]);
-  const cats = Object.keys(CATEGORIES).filter((c) => m.categories.includes(c));
+  const cats = (Object.keys(CATEGORIES) as SiteCategory[]).filter((c) => m.categories.includes(c));
   return (
     <GovShell p={p} active="/rollout/plan">
       <h1 className={w.h1}>阶段与试点 <small>Plan phases, pilots and targets · 昌安委办发〔2018〕95号</small></h1>
@@ -70,8 +71,8 @@ export default async function PlanPage() {
                   <tr key={x.id}>
                     {i === 0 && <td rowSpan={list.length} style={{ verticalAlign: 'top' }}><b>{COUNTY_NAMES_ZH[county]}</b><br /><span className={w.dim}>{list.length} 家</span></td>}
                     <td>{x.nameZh} <span className={w.dim}>{x.id}</span></td>
-                    <td>{CATEGORIES[x.category as keyof typeof CATEGORIES]?.zh} <span className={w.dim}>/ {DEPARTMENT_INFO[x.departmentId as DepartmentId]?.zh}</span></td>
-                    <td>{ROLLOUT_INFO[x.state as RolloutState]?.zh}</td>
+                    <td>{categoryLabel(x.category)} <span className={w.dim}>/ {departmentLabel(x.departmentId)}</span></td>
+                    <td>{rolloutLabel(x.state)}</td>
                     <td className={w.num}>{x.inServiceAt ?? ''}</td>
                     <td className={w.num}>{x.reportedOn ?? <span className={w.dim}>未报</span>}</td>
                     <td><PilotControls row={x} editable={edit} cityWide={cityWide} /></td>
@@ -86,7 +87,7 @@ export default async function PlanPage() {
         <h2>推广目标 Targets <span className={g.muted}>各县（区）× 行业应覆盖单位数；默认取具备通电、通网条件的登记单位数，修改后记入审计日志</span></h2>
         <div className={w.tableWrap}>
           <table className={g.matrix}>
-            <thead><tr><th>县（区）</th>{cats.map((k) => <th key={k}>{CATEGORIES[k as keyof typeof CATEGORIES].zh}</th>)}</tr></thead>
+            <thead><tr><th>县（区）</th>{cats.map((k) => <th key={k}>{CATEGORIES[k].zh}</th>)}</tr></thead>
             <tbody>
               {m.counties.map((c) => (
                 <tr key={c.adcode}>

@@ -5,7 +5,7 @@ import { services } from '../../../server/services.ts';
 import { can } from '../../../lib/domain/permissions.ts';
 import { rolloutSiteFilterSchema, toQuery, type RolloutSiteFilter } from '../../../server/rollout/filters.ts';
 import { listRolloutSites, PAGE_SIZE, serviceProviders } from '../../../server/rollout/sites.ts';
-import { CATEGORIES, ROLLOUT_INFO, ROLLOUT_STATES } from '../../../lib/domain/catalog.ts';
+import { categoryLabel, ROLLOUT_INFO, ROLLOUT_STATES } from '../../../lib/domain/vocabulary/index.ts';
 import { CountySelect, FilterActions, SectorSelect } from '../../_components/filters/FilterFields.tsx';
 import { currentPrincipal } from '../../_lib/server-session.ts';
 import w from '../../_components/alerts/work.module.css';
@@ -17,7 +17,6 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '推广单位 · 昌都市智慧式用电安全管理平台' };
 type SP = Promise<Record<string, string | string[] | undefined>>;
 const first = (o: Record<string, string | string[] | undefined>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-const STATE_COLOR: Record<string, string> = { planned: '#6b7785', surveyed: '#9bb0ff', installed: '#7cc7ff', commissioned: '#5ad1e6', in_service: '#2bd9a0' };
 
 export default async function RolloutSitesPage({ searchParams }: { searchParams: SP }) {
   const p = await currentPrincipal();
@@ -80,8 +79,8 @@ export default async function RolloutSitesPage({ searchParams }: { searchParams:
               <tr key={r.id}>
                 <td>{r.nameZh} <span className={w.dim}>{r.id}</span></td>
                 <td>{r.countyZh}</td>
-                <td>{CATEGORIES[r.category as keyof typeof CATEGORIES]?.zh}</td>
-                <td><span className={w.pill} style={{ color: STATE_COLOR[r.state] }}>{ROLLOUT_INFO[r.state].zh}</span></td>
+                <td>{categoryLabel(r.category)}</td>
+                <td><span className={w.pill} style={{ color: ROLLOUT_INFO[r.state].colour }}>{ROLLOUT_INFO[r.state].zh}</span></td>
                 <td>
                   {r.isPilot && <span className={g.tag}>试点</span>}
                   {r.municipal && <span className={`${g.tag} ${g.tagHot}`}>市级</span>}

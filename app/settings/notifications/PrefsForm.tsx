@@ -2,15 +2,13 @@
 /** Preferences form + browser push subscription (service worker /sw-push.js, VAPID key from the server). */
 import { useState } from 'react';
 import w from '../../_components/alerts/work.module.css';
+import { api, ApiError, type ApiRes } from '../../_lib/api/client.ts';
+import type { ApiContract } from '../../_lib/api/contract.ts';
+import type { BodyOf } from '../../../server/http/typed.ts';
 
-interface Prefs {
-  channels: string[];
-  minSeverity: string;
-  quietStart: string | null;
-  quietEnd: string | null;
-  email: string | null;
-  phone: string | null;
-}
+type Prefs = ApiRes<'GET /api/notifications/prefs'>;
+type PushBody = BodyOf<ApiContract['POST /api/notifications/push']>;
+type Channel = Prefs['channels'][number];
 const CH = [
   ['webhook', '短信 / 企业微信 / 钉钉', 'SMS / WeCom / DingTalk'],
   ['email', '电子邮件', 'E-mail'],
@@ -33,15 +31,15 @@ export function PrefsForm({ initial }: { initial: Prefs }) {
     setMsg('');
     setErrors({});
     const body = { ...v, quietStart: quiet ? v.quietStart || '22:00' : null, quietEnd: quiet ? v.quietEnd || '07:00' : null, email: v.email ?? '', phone: v.phone ?? '' };
-    const r = await fetch('/api/notifications/prefs', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const j = await r.json().catch(() => ({}));
-    setBusy(false);
-    if (!r.ok) {
-      setErrors(Object.fromEntries((j?.error?.details ?? []).map((d: { path: string; message: string }) => [d.path, d.message])));
-      return setMsg(j?.error?.message ?? '保存失败');
+    try {
+      setV(await api('PUT /api/notifications/prefs', { body }));
+      setMsg('已保存 Saved');
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(Object.fromEntries((err.details ?? []).map((d) => [d.path ?? '', d.message ?? ''])));
+      setMsg(err instanceof ApiError ? err.message : '保存失败');
+    } finally {
+      setBusy(false);
     }
-    setV(j);
-    setMsg('已保存 Saved');
   }
 
   async function subscribe() {
@@ -49,16 +47,16 @@ export function PrefsForm({ initial }: { initial: Prefs }) {
       if (!('serviceWorker' in navigator) || !('PushManager' in window)) return setPush('此浏览器不支持推送');
       if ((await Notification.requestPermission()) !== 'granted') return setPush('未获得通知权限');
       const reg = await navigator.serviceWorker.register('/sw-push.js');
-      const { publicKey } = await (await fetch('/api/notifications/push')).json();
+      const { publicKey } = await api('GET /api/notifications/push');
       const sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: b64ToBytes(publicKey) });
-      const r = await fetch('/api/notifications/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sub.toJSON()) });
-      setPush(r.ok ? '本浏览器已开启推送' : '订阅保存失败');
+      const ok = await api('POST /api/notifications/push', { body: sub.toJSON() as PushBody }).then(() => true, () => false);
+      setPush(ok ? '本浏览器已开启推送' : '订阅保存失败');
     } catch (e) {
       setPush(`开启失败：${(e as Error).message}`);
     }
   }
 
-  const toggle = (c: string) => setV((x) => ({ ...x, channels: x.channels.includes(c) ? x.channels.filter((y) => y !== c) : [...x.channels, c] }));
+  const toggle = (c: Channel) => setV((x) => ({ ...x, channels: x.channels.includes(c) ? x.channels.filter((y) => y !== c) : [...x.channels, c] }));
   return (
     <form className={`${w.card} ${w.form}`} onSubmit={save} noValidate>
       <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -74,7 +72,7 @@ export function PrefsForm({ initial }: { initial: Prefs }) {
       </fieldset>
       <label>
         <span>最低级别（外部渠道） <span className={w.en}>Minimum severity for external channels — 危急报警总会送达</span></span>
-        <select className={w.input} value={v.minSeverity} onChange={(e) => setV({ ...v, minSeverity: e.target.value })}>
+        <select className={w.input} value={v.minSeverity} onChange={(e) => setV({ ...v, minSeverity: e.target.value as Prefs['minSeverity'] })}>
           <option value="warning">预警及以上</option>
           <option value="alarm">报警及以上</option>
           <option value="critical">仅危急</option>

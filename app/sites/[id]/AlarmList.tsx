@@ -1,8 +1,8 @@
 /** Active and past alarms of a circuit with their reasons (in the chosen language, the other one beneath). */
-import { ALARM_TYPE_NAME } from '../../../lib/twin/guidance.ts';
 import type { TwinAlarm } from '../../../lib/twin/types.ts';
 import type { Lang } from '../../../lib/i18n/portal.ts';
-import { SEVERITY_WORD, tw } from './words.ts';
+import { tw } from './words.ts';
+import { alarmTypeLabel, severityLabel } from '../../../lib/domain/vocabulary/index.ts';
 import s from './twin.module.css';
 
 const fmt = (ms: number) => {
@@ -15,8 +15,8 @@ function Item({ a, lang }: { a: TwinAlarm; lang: Lang }) {
   return (
     <li className={s.alarm} data-sev={a.severity} data-testid="twin-alarm">
       <div className={s.alarmHead}>
-        <i className={s.sevBadge} data-sev={a.severity}>{SEVERITY_WORD[a.severity][lang === 'en' ? 1 : 0]}</i>
-        <b>{ALARM_TYPE_NAME[a.type][lang]}</b>
+        <i className={s.sevBadge} data-sev={a.severity}>{severityLabel(a.severity, lang)}</i>
+        <b>{alarmTypeLabel(a.type, lang)}</b>
         <span className={s.muted}>
           {fmt(a.openedAt)} {a.clearedAt != null ? `→ ${tw(lang, 'cleared')} ${fmt(a.clearedAt)}` : ''}
         </span>

@@ -7,8 +7,10 @@ import type { Lang } from '../../../lib/i18n/portal.ts';
 import { AlarmList } from './AlarmList.tsx';
 import { Guidance } from './Guidance.tsx';
 import { TrendChart } from './TrendChart.tsx';
-import { LOAD_TYPE, tw } from './words.ts';
+import { tw } from './words.ts';
 import s from './twin.module.css';
+import { api } from '../../_lib/api/client.ts';
+import { loadTypeLabel } from '../../../lib/domain/vocabulary/index.ts';
 
 interface Props {
   lang: Lang;
@@ -31,10 +33,10 @@ export function CircuitDetail(p: Props) {
   const activeKey = p.activeAlarms.map((a) => `${a.id}:${a.severity}`).join(',');
   useEffect(() => {
     const ac = new AbortController();
-    fetch(`/api/sites/${encodeURIComponent(p.siteId)}/circuits/${c.id}/alarms`, { signal: ac.signal, cache: 'no-store' })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((d) => d && setAlarms({ active: d.active, past: d.past }))
-      .catch(() => {});
+    api('GET /api/sites/:id/circuits/:circuitId/alarms', { params: { id: p.siteId, circuitId: c.id }, signal: ac.signal }).then(
+      (d) => setAlarms({ active: d.active, past: d.past }),
+      () => {},
+    );
     return () => ac.abort();
   }, [p.siteId, c.id, activeKey]);
 
@@ -82,7 +84,7 @@ export function CircuitDetail(p: Props) {
         <dt>{t('limit')}</dt>
         <dd className={s.num}>{c.maxConductorC} °C · {c.insulation}</dd>
         <dt>{t('cable')}</dt>
-        <dd className={s.num}>{c.cableMm2} mm² · {LOAD_TYPE[c.loadType]?.[lang === 'en' ? 1 : 0] ?? c.loadType}</dd>
+        <dd className={s.num}>{c.cableMm2} mm² · {loadTypeLabel(c.loadType, lang)}</dd>
       </dl>
       <AlarmList lang={lang} active={active} past={alarms?.past ?? []} />
       {guideType && <Guidance lang={lang} type={guideType} emphasised={active.length > 0} />}

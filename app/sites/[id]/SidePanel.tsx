@@ -5,8 +5,8 @@ import type { TwinAlarm, TwinData } from '../../../lib/twin/types.ts';
 import type { Lang } from '../../../lib/i18n/portal.ts';
 import { CircuitDetail } from './CircuitDetail.tsx';
 import type { Pick } from './scene/engine.ts';
-import { tw, SEVERITY_WORD } from './words.ts';
-import { ALARM_TYPE_NAME } from '../../../lib/twin/guidance.ts';
+import { tw } from './words.ts';
+import { alarmTypeLabel, severityLabel } from '../../../lib/domain/vocabulary/index.ts';
 import s from './twin.module.css';
 
 interface Props {
@@ -92,10 +92,10 @@ export function SidePanel(p: Props) {
               return (
                 <li key={a.id}>
                   <button className={s.listBtn} onClick={() => a.circuitId != null && p.setPick({ kind: 'circuit', id: a.circuitId }, true)} data-testid="twin-alarm-item">
-                    <i className={s.sevBadge} data-sev={a.severity}>{SEVERITY_WORD[a.severity][lang === 'en' ? 1 : 0]}</i>
+                    <i className={s.sevBadge} data-sev={a.severity}>{severityLabel(a.severity, lang)}</i>
                     <span>
                       {c ? `${buildingName(c.buildingId)} · ${name(c)}` : a.deviceId}
-                      <small>{ALARM_TYPE_NAME[a.type][lang]}</small>
+                      <small>{alarmTypeLabel(a.type, lang)}</small>
                     </span>
                   </button>
                 </li>

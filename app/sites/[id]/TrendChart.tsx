@@ -8,6 +8,8 @@ import type { TrendPoint, TrendRange, TwinCircuit } from '../../../lib/twin/type
 import type { Lang } from '../../../lib/i18n/portal.ts';
 import { tw } from './words.ts';
 import s from './twin.module.css';
+import { api } from '../../_lib/api/client.ts';
+import { STATUS_COLOURS } from '../../../lib/domain/vocabulary/index.ts';
 
 type Metric = 't' | 'i' | 'ir';
 const METRIC: Record<Metric, { zh: string; en: string; unit: string; max: keyof TrendPoint; avg: keyof TrendPoint; color: string }> = {
@@ -34,10 +36,10 @@ export function TrendChart({ lang, siteId, circuit }: { lang: Lang; siteId: stri
   useEffect(() => {
     const ac = new AbortController();
     const load = () =>
-      fetch(`/api/sites/${encodeURIComponent(siteId)}/circuits/${circuit.id}/trend?range=${range}`, { signal: ac.signal, cache: 'no-store' })
-        .then((r) => (r.ok ? r.json() : { points: [] }))
-        .then((d: { points: TrendPoint[] }) => setPoints(d.points))
-        .catch(() => {});
+      api('GET /api/sites/:id/circuits/:circuitId/trend', { params: { id: siteId, circuitId: circuit.id }, query: { range }, signal: ac.signal }).then(
+        (d) => setPoints(d.points),
+        () => !ac.signal.aborted && setPoints((p) => p ?? []),
+      );
     void load();
     const timer = setInterval(load, 60_000);
     return () => {
@@ -82,7 +84,7 @@ export function TrendChart({ lang, siteId, circuit }: { lang: Lang; siteId: stri
         xAxis: { type: 'time', axisLabel: { color: '#8aa4c8', fontSize: 10, hideOverlap: true } },
         yAxis: { type: 'value', name: m.unit, nameTextStyle: { color: '#8aa4c8' }, axisLabel: { color: '#8aa4c8', fontSize: 10 }, splitLine: { lineStyle: { color: '#1f3a5f' } }, max: (v: { max: number }) => Math.ceil(Math.max(v.max, limit) * 1.08) },
         series: [
-          { ...series(m.max, tw(lang, 'max'), 2, 1), markLine: { symbol: 'none', silent: true, lineStyle: { color: '#ff4d4f', type: 'dashed' }, label: { color: '#ff4d4f', formatter: `${limit} ${m.unit}` }, data: [{ yAxis: limit }] } },
+          { ...series(m.max, tw(lang, 'max'), 2, 1), markLine: { symbol: 'none', silent: true, lineStyle: { color: STATUS_COLOURS.alarm, type: 'dashed' }, label: { color: STATUS_COLOURS.alarm, formatter: `${limit} ${m.unit}` }, data: [{ yAxis: limit }] } },
           series(m.avg, tw(lang, 'avg'), 1, 0.55),
         ],
       },

@@ -16,6 +16,8 @@ import { clearTestHooks, exposeTestHooks } from './scene/hooks.ts';
 import { useSiteSocket } from './useSiteSocket.ts';
 import { tw } from './words.ts';
 import s from './twin.module.css';
+import { api } from '../../_lib/api/client.ts';
+import { STATUS_COLOURS } from '../../../lib/domain/vocabulary/index.ts';
 
 export type TwinFrom = 'map' | 'bigscreen' | null;
 
@@ -49,11 +51,7 @@ export function TwinClient({ siteId, initialLang, from, siteName }: { siteId: st
     const ac = new AbortController();
     setError(null);
     setStage('fetch');
-    fetch(`/api/sites/${encodeURIComponent(siteId)}/twin`, { signal: ac.signal, cache: 'no-store' })
-      .then(async (r) => {
-        if (!r.ok) throw new Error(((await r.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${r.status}`);
-        return (await r.json()) as TwinData;
-      })
+    api('GET /api/sites/:id/twin', { params: { id: siteId }, signal: ac.signal })
       .then((d) => {
         for (const l of d.latest) latest.current.set(l.circuitId, l);
         setAlarms(new Map(d.activeAlarms.map((a) => [a.id, a])));
@@ -165,7 +163,7 @@ export function TwinClient({ siteId, initialLang, from, siteName }: { siteId: st
             alarms={alarms}
             latest={latest.current}
             tick={latestTick}
-            colorOf={(id) => engine.current?.painter.colorOf(id) ?? '#6b7785'}
+            colorOf={(id) => engine.current?.painter.colorOf(id) ?? STATUS_COLOURS.offline}
           />
         )}
       </div>

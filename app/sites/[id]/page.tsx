@@ -1,10 +1,10 @@
-/** /sites/[id] — the site's digital twin. Server part: sign-in, scope (403 page in Chinese), then the 3D client. */
+/** /sites/[id] — the site's digital twin. Server part: sign-in, access (404 missing or out of scope, 403 role), then the 3D client. */
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { ID_RE } from '../../../lib/protocol/v1.ts';
 import { currentLang, currentPrincipal } from '../../_lib/server-session.ts';
 import { services } from '../../../server/services.ts';
-import { twinAccess } from '../../../server/twin/access.ts';
+import { siteAccess } from '../../../server/queries/visible-site.ts';
 import { Forbidden } from './Forbidden.tsx';
 import { TwinClient, type TwinFrom } from './TwinClient.tsx';
 
@@ -21,10 +21,10 @@ export default async function SitePage({ params, searchParams }: { params: Promi
   if (!principal) redirect(`/login?next=${encodeURIComponent(here)}`);
   const lang = await currentLang();
   const { sql } = services();
-  const access = await twinAccess(sql, principal.scope, id);
-  if (access === 'not_found') notFound();
-  if (access === 'forbidden') return <Forbidden siteId={id} lang={lang} />;
-  // the name shows while the 3D data loads (access is already checked)
-  const [name] = await sql<{ zh: string; en: string }[]>`SELECT name_zh AS zh, name_en AS en FROM sites WHERE id = ${id}`;
-  return <TwinClient siteId={id} initialLang={lang} from={from} siteName={name ?? null} />;
+  const access = await siteAccess(sql, principal, id, { permission: 'site.view' });
+  if (access.kind === 'not_found') notFound();
+  if (access.kind === 'forbidden') return <Forbidden siteId={id} lang={lang} />;
+  // the name shows while the 3D data loads
+  const name = { zh: access.site.nameZh, en: access.site.nameEn };
+  return <TwinClient siteId={id} initialLang={lang} from={from} siteName={name} />;
 }

@@ -1,4 +1,6 @@
-/** The twin page's words, Chinese first. */
+/** The twin page's words, Chinese first (a catalogue of the portal's translation mechanism, lib/i18n/portal.ts). */
+import { catalogue, type Lang } from '../../../lib/i18n/portal.ts';
+
 const zh = {
   back: '返回地图',
   backBig: '返回大屏',
@@ -157,18 +159,5 @@ const en: Record<TwinWord, string> = {
   lang: '中文',
 };
 
-export type TwinLang = 'zh' | 'en';
-export const tw = (lang: TwinLang, k: TwinWord): string => (lang === 'en' ? en[k] : zh[k]);
-
-export const LOAD_TYPE: Record<string, [string, string]> = {
-  lighting: ['照明', 'Lighting'],
-  sockets: ['插座', 'Sockets'],
-  heating: ['电热', 'Heating'],
-  motor: ['动力', 'Motor'],
-  mixed: ['混合', 'Mixed'],
-};
-export const SEVERITY_WORD: Record<string, [string, string]> = {
-  warning: ['预警', 'Warning'],
-  alarm: ['报警', 'Alarm'],
-  critical: ['危急', 'Critical'],
-};
+export const TWIN_WORDS = catalogue(zh, en);
+export const tw = (lang: Lang, k: TwinWord): string => TWIN_WORDS[lang][k];

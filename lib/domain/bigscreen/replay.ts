@@ -3,7 +3,7 @@
  * the live system (workers/ingest/site-status.ts): the highest severity of the active hazard alarms, 'fault'
  * when only sensor faults / offline devices are active. Pure; used by the playback in the browser.
  */
-import type { SiteStatus } from '../catalog.ts';
+import { alarmStatus, worseStatus, type SiteStatus } from '../vocabulary/index.ts';
 import type { AlarmType, Severity } from '../../protocol/v1.ts';
 
 export interface ReplayInterval {
@@ -15,9 +15,6 @@ export interface ReplayInterval {
   type: AlarmType;
 }
 
-const FAULT_TYPES: ReadonlySet<string> = new Set(['sensor_fault', 'device_offline']);
-const RANK: Record<string, number> = { fault: 0, warning: 1, alarm: 2, critical: 3 };
-
 export const isActiveAt = (a: ReplayInterval, t: number) => a.openedAt <= t && (a.clearedAt == null || a.clearedAt > t);
 
 /** Abnormal sites at time t (sites not in the map are in their base state). */
@@ -25,9 +22,7 @@ export function statesAt(intervals: readonly ReplayInterval[], t: number): Map<s
   const out = new Map<string, SiteStatus>();
   for (const a of intervals) {
     if (!isActiveAt(a, t)) continue;
-    const s: SiteStatus = FAULT_TYPES.has(a.type) ? 'fault' : a.severity;
-    const cur = out.get(a.siteId);
-    if (!cur || RANK[s] > RANK[cur]) out.set(a.siteId, s);
+    out.set(a.siteId, worseStatus(out.get(a.siteId), alarmStatus(a.type, a.severity)));
   }
   return out;
 }

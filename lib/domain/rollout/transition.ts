@@ -3,7 +3,7 @@
  * skip states (each reached state then needs its date); moving backwards needs a written reason and clears the
  * dates after the new state; installing needs the installation conditions (通电、通网).
  */
-import { ROLLOUT_STATES, type RolloutState } from '../catalog.ts';
+import { ROLLOUT_STATES, type RolloutState } from '../vocabulary/index.ts';
 
 export const DATE_FIELD: Record<RolloutState, 'plannedAt' | 'surveyedAt' | 'installedAt' | 'commissionedAt' | 'inServiceAt'> = {
   planned: 'plannedAt',

@@ -2,7 +2,7 @@
  * Who is responsible at each escalation level (pure). Level 0: the site's managers and technicians; 1: the
  * county office of the site's county; 2: the regulators of the site's sector; 3: the fire department.
  */
-import { DEPARTMENT_INFO, DEPARTMENTS, type DepartmentId, type Role } from '../catalog.ts';
+import { DEPARTMENT_INFO, DEPARTMENTS, type DepartmentId, type Role } from '../vocabulary/index.ts';
 
 export const MAX_LEVEL = 3;
 export const LEVEL_INFO = [

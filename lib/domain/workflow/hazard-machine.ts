@@ -3,7 +3,7 @@
  * a submitted order may be returned (→ rectifying again after the fix is redone). Guards decide WHO may act;
  * scope (WHERE) is checked by the service with server/auth/scope.ts.
  */
-import type { Role } from '../catalog.ts';
+import type { Role } from '../vocabulary/index.ts';
 import type { Action } from '../permissions.ts';
 
 export const HAZARD_STATES = ['reported', 'assigned', 'rectifying', 'submitted', 'verified', 'closed', 'returned'] as const;

@@ -1,5 +1,5 @@
 /** What a notification says, in Chinese first (pure): one render for every channel. */
-import { ALARM_TYPE_INFO, SEVERITY_INFO } from './severity.ts';
+import { alarmTypeLabel, SEVERITY_INFO } from '../vocabulary/index.ts';
 import { LEVEL_INFO } from './escalation.ts';
 import { durationZh, formatBeijing } from './quiet-hours.ts';
 
@@ -55,7 +55,7 @@ export function renderMessage(e: EventFacts): NotificationMessage {
   const where = e.site?.nameZh ?? '';
   if ((e.kind === 'alarm' || e.kind === 'escalation') && e.alarm) {
     const a = e.alarm;
-    const type = ALARM_TYPE_INFO[a.type]?.zh ?? a.type;
+    const type = alarmTypeLabel(a.type);
     const circuit = a.circuitName ? ` · ${a.circuitName}` : ` · ${a.deviceId}`;
     const measured = a.value != null ? `（测量值 ${round(a.value)}${a.threshold != null ? `，阈值 ${round(a.threshold)}` : ''}）` : '';
     const head =

@@ -3,7 +3,7 @@
  * receives; external channels follow each user's choice, minimum severity and quiet hours, except that
  * critical alarms ignore minimum severity and quiet hours (they are never silenced).
  */
-import { atLeast } from './severity.ts';
+import { atLeast } from '../vocabulary/index.ts';
 import { holdUntil } from './quiet-hours.ts';
 
 export const CHANNELS = ['portal', 'webhook', 'email', 'push'] as const;

@@ -2,15 +2,14 @@
 import type { Sql } from '../../../platform/db.ts';
 import { audit } from '../../auth/audit.ts';
 import type { Principal } from '../../../platform/scope.ts';
-import { conflict, notFound, requireAction, requireSite } from '../access.ts';
+import { conflict, notFound, requireAction } from '../access.ts';
+import { visibleSite } from '../../queries/visible-site.ts';
 
 async function lockAlarm(tx: Sql, p: Principal, id: number) {
   const [a] = await tx<{ id: number; site_id: string; acknowledged_at: Date | null; false_alarm: boolean; cleared_at: Date | null }[]>`
     SELECT id, site_id, acknowledged_at, false_alarm, cleared_at FROM alarms WHERE id = ${id} FOR UPDATE`;
-  if (!a) throw notFound('报警', 'Alarm');
-  await requireSite(tx, p, a.site_id).catch(() => {
-    throw notFound('报警', 'Alarm');
-  });
+  // an alarm at a site out of scope looks missing
+  if (!a || !(await visibleSite(tx, p, a.site_id))) throw notFound('报警', 'Alarm');
   return a;
 }
 

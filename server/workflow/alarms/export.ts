@@ -3,9 +3,8 @@ import ExcelJS from 'exceljs';
 import type { Sql } from '../../../platform/db.ts';
 import type { Principal } from '../../../platform/scope.ts';
 import type { AlarmFilter } from '../../../lib/domain/workflow/alarm-filters.ts';
-import { ALARM_TYPE_INFO, SEVERITY_INFO } from '../../../lib/domain/workflow/severity.ts';
 import { formatBeijing } from '../../../lib/domain/workflow/quiet-hours.ts';
-import { CATEGORIES } from '../../../lib/domain/catalog.ts';
+import { alarmTypeLabel, categoryLabel, severityLabel } from '../../../lib/domain/vocabulary/index.ts';
 import { listAlarms, type AlarmListRow } from './list.ts';
 
 export const EXPORT_MAX_ROWS = 100_000;
@@ -15,11 +14,11 @@ function cells(r: AlarmListRow): (string | number)[] {
   return [
     r.id,
     r.siteName,
-    CATEGORIES[r.category as keyof typeof CATEGORIES]?.zh ?? r.category,
+    categoryLabel(r.category),
     r.deviceId,
     r.circuitName ?? (r.ch != null ? `CH${r.ch}` : ''),
-    ALARM_TYPE_INFO[r.type]?.zh ?? r.type,
-    SEVERITY_INFO[r.severity].zh,
+    alarmTypeLabel(r.type),
+    severityLabel(r.severity),
     formatBeijing(r.openedAt),
     formatBeijing(r.clearedAt),
     r.value ?? '',

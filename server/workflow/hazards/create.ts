@@ -6,8 +6,10 @@
 import type { Sql } from '../../../platform/db.ts';
 import type { Principal } from '../../../platform/scope.ts';
 import type { Severity } from '../../../lib/protocol/v1.ts';
-import { conflict, invalid, notFound, requireAction, requireSite } from '../access.ts';
-import { ALARM_TYPE_INFO, deadlineFor } from '../../../lib/domain/workflow/severity.ts';
+import { conflict, invalid, notFound, requireAction } from '../access.ts';
+import { requireVisibleSite, visibleSite } from '../../queries/visible-site.ts';
+import { deadlineFor } from '../../../lib/domain/workflow/deadlines.ts';
+import { alarmTypeLabel } from '../../../lib/domain/vocabulary/index.ts';
 import { notifyHazard, recordHazardEvent } from './events.ts';
 import { storeAttachments, validateFiles, type UploadFile } from './attachments.ts';
 import { assertAssignable, assignableUsers } from './people.ts';
@@ -35,19 +37,19 @@ export async function createHazard(sql: Sql, p: Principal, input: CreateHazardIn
     if (input.alarmId) {
       const [a] = await tx<{ site_id: string; severity: Severity; type: string; circuit_id: number | null; reason_zh: string }[]>`
         SELECT site_id, severity, type, circuit_id, reason_zh FROM alarms WHERE id = ${input.alarmId} FOR UPDATE`;
-      if (!a) throw notFound('报警', 'Alarm');
-      await requireSite(tx, p, a.site_id);
+      // an alarm at a site out of scope looks missing, like the site itself
+      if (!a || !(await visibleSite(tx, p, a.site_id))) throw notFound('报警', 'Alarm');
       const [dup] = await tx<{ id: number }[]>`SELECT id FROM hazards WHERE alarm_id = ${input.alarmId} LIMIT 1`;
       if (dup) throw conflict(`该报警已生成隐患 #${dup.id}`, `Hazard #${dup.id} exists`);
       siteId = a.site_id;
       severity ??= a.severity;
       circuitId = a.circuit_id;
-      title ||= `${ALARM_TYPE_INFO[a.type]?.zh ?? a.type}：${a.reason_zh}`.slice(0, 120);
+      title ||= `${alarmTypeLabel(a.type)}：${a.reason_zh}`.slice(0, 120);
     }
     if (!siteId) throw invalid('请选择场所', 'siteId');
     if (!severity) throw invalid('请选择隐患等级', 'severity');
     if (!title) throw invalid('请填写隐患标题', 'title');
-    const site = await requireSite(tx, p, siteId);
+    const site = await requireVisibleSite(tx, p, siteId);
     // responsible person: as given, else the creator when they work at the site, else the site's manager
     let assigneeId = input.assigneeId;
     if (assigneeId === undefined) {

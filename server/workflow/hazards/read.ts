@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Sql } from '../../../platform/db.ts';
 import { can } from '../../../lib/domain/permissions.ts';
 import { siteScopeSql, type Principal } from '../../../platform/scope.ts';
-import { notFound, requireSite } from '../access.ts';
+import { notFound } from '../access.ts';
+import { visibleSite } from '../../queries/visible-site.ts';
 import { availableCommands, HAZARD_STATES, OPEN_STATES, type HazardCommand, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
 import { assignableUsers, type Assignable } from './people.ts';
 
@@ -89,10 +90,8 @@ export async function getHazard(sql: Sql, p: Principal, id: number): Promise<Haz
     LEFT JOIN users ua ON ua.id = h.assignee_id LEFT JOIN users ur ON ur.id = h.rectified_by
     LEFT JOIN users uv ON uv.id = h.verified_by LEFT JOIN users uc ON uc.id = h.created_by
     WHERE h.id = ${id}`;
-  if (!h) throw notFound('隐患', 'Hazard');
-  await requireSite(sql, p, h.siteId).catch(() => {
-    throw notFound('隐患', 'Hazard');
-  });
+  // a hazard at a site out of scope looks missing
+  if (!h || !(await visibleSite(sql, p, h.siteId))) throw notFound('隐患', 'Hazard');
   const events = await sql<HazardDetail['events']>`
     SELECT id, at, username, ip, action, from_state AS "fromState", to_state AS "toState", detail
     FROM hazard_events WHERE hazard_id = ${id} ORDER BY id`;
@@ -107,9 +106,6 @@ export async function getAttachment(sql: Sql, p: Principal, hazardId: number, at
   const [a] = await sql<{ site_id: string; filename: string; mime: string; data: Buffer }[]>`
     SELECT h.site_id, a.filename, a.mime, a.data FROM hazard_attachments a JOIN hazards h ON h.id = a.hazard_id
     WHERE a.id = ${attId} AND a.hazard_id = ${hazardId}`;
-  if (!a) throw notFound('附件', 'Attachment');
-  await requireSite(sql, p, a.site_id).catch(() => {
-    throw notFound('附件', 'Attachment');
-  });
+  if (!a || !(await visibleSite(sql, p, a.site_id))) throw notFound('附件', 'Attachment');
   return a;
 }

@@ -6,7 +6,8 @@ import type { Sql } from '../../../platform/db.ts';
 import { can } from '../../../lib/domain/permissions.ts';
 import type { Principal } from '../../../platform/scope.ts';
 import { AppError } from '../../http/errors.ts';
-import { invalid, notFound, requireSite } from '../access.ts';
+import { invalid, notFound } from '../access.ts';
+import { visibleSite } from '../../queries/visible-site.ts';
 import { decide, type HazardCommand, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
 import { notifyHazard, recordHazardEvent } from './events.ts';
 import { storeAttachments, validateFiles, type UploadFile } from './attachments.ts';
@@ -26,10 +27,8 @@ export async function transitionHazard(sql: Sql, p: Principal, id: number, input
     const tx = t as unknown as Sql;
     const [h] = await tx<{ site_id: string; state: HazardState; assignee_id: number | null; rectified_by: number | null; severity: string; deadline: Date | null }[]>`
       SELECT site_id, state, assignee_id, rectified_by, severity, deadline FROM hazards WHERE id = ${id} FOR UPDATE`;
-    if (!h) throw notFound('隐患', 'Hazard');
-    await requireSite(tx, p, h.site_id).catch(() => {
-      throw notFound('隐患', 'Hazard');
-    });
+    // a hazard at a site out of scope looks missing
+    if (!h || !(await visibleSite(tx, p, h.site_id))) throw notFound('隐患', 'Hazard');
     const d = decide(input.command, { state: h.state, assigneeId: h.assignee_id, rectifiedBy: h.rectified_by }, { userId: p.userId, role: p.role, can: (a) => can(p.role, a) });
     if (!d.ok) throw new AppError(d.code, { message: d.reason });
     const text = input.text?.trim() ?? '';

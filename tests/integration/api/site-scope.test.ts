@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '../../../platform/db.ts';
 import { loadPrincipalForUser } from '../../../platform/principal.ts';
 import type { Principal } from '../../../platform/scope.ts';
+import { AppError } from '../../../server/http/errors.ts';
 import { siteCard } from '../../../server/queries/site-card.ts';
 import { sitesForMap } from '../../../server/queries/sites-for-map.ts';
 import { describeScope } from '../../../server/queries/scope-description.ts';
@@ -18,6 +19,15 @@ async function as(username: string): Promise<Principal> {
   return (principals[username] = p);
 }
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+/** The status and wire body of the AppError a call must throw. */
+async function refusal(p: Promise<unknown>) {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${String(e)}`);
+  return { status: e.status, body: e.toBody() };
+}
 
 beforeAll(async () => {
   sql = testSql();
@@ -78,29 +88,29 @@ describe('sitesForMap', () => {
 describe('siteCard', () => {
   it('in scope: the card, with counts that match the tables', async () => {
     const [s] = await sql<{ id: string }[]>`SELECT id FROM sites WHERE county_adcode = 540302 ORDER BY id LIMIT 1`;
-    const r = await siteCard(sql, (await as('karuo')).scope, s.id);
-    expect(r.kind).toBe('ok');
-    if (r.kind !== 'ok') return;
+    const card = await siteCard(sql, await as('karuo'), s.id);
     const [c] = await sql<{ d: number; o: number; k: number; a: number }[]>`
       SELECT (SELECT count(*)::int FROM devices WHERE site_id = ${s.id}) AS d,
              (SELECT count(*)::int FROM devices WHERE site_id = ${s.id} AND online) AS o,
              (SELECT count(*)::int FROM circuits WHERE site_id = ${s.id}) AS k,
              (SELECT count(*)::int FROM alarms WHERE site_id = ${s.id} AND cleared_at IS NULL AND NOT false_alarm) AS a`;
-    expect(r.card).toMatchObject({ id: s.id, county: 540302, countyZh: '卡若区', devicesTotal: c.d, devicesOnline: c.o, circuits: c.k });
-    expect(r.card.activeAlarms.length).toBe(Math.min(c.a, 20));
+    expect(card).toMatchObject({ id: s.id, county: 540302, countyZh: '卡若区', devicesTotal: c.d, devicesOnline: c.o, circuits: c.k });
+    expect(card.activeAlarms.length).toBe(Math.min(c.a, 20));
   });
 
-  it("another county's site is forbidden, an unknown one not found", async () => {
+  it("another county's site is refused exactly like an unknown one (404, same body)", async () => {
     const [s] = await sql<{ id: string }[]>`SELECT id FROM sites WHERE county_adcode = 540321 LIMIT 1`;
-    expect((await siteCard(sql, (await as('karuo')).scope, s.id)).kind).toBe('forbidden');
-    expect((await siteCard(sql, (await as('karuo')).scope, 'NO-SUCH-SITE')).kind).toBe('not_found');
-    expect((await siteCard(sql, (await as('leader')).scope, s.id)).kind).toBe('ok');
+    const karuo = await as('karuo');
+    const outside = await refusal(siteCard(sql, karuo, s.id));
+    expect(outside).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+    expect(outside).toEqual(await refusal(siteCard(sql, karuo, 'NO-SUCH-SITE')));
+    expect((await siteCard(sql, await as('leader'), s.id)).id).toBe(s.id);
   });
 
   it("a regulator cannot open another sector's site", async () => {
     const [s] = await sql<{ id: string }[]>`SELECT id FROM sites WHERE category = 'school' LIMIT 1`;
-    expect((await siteCard(sql, (await as('minzong')).scope, s.id)).kind).toBe('forbidden');
-    expect((await siteCard(sql, (await as('edu')).scope, s.id)).kind).toBe('ok');
+    expect(await refusal(siteCard(sql, await as('minzong'), s.id))).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+    expect((await siteCard(sql, await as('edu'), s.id)).id).toBe(s.id);
   });
 });
 

@@ -48,8 +48,15 @@ beforeAll(async () => {
   await alarm(karuoTemple, 12, 'device_offline', 'alarm', ago(1), null);
   await alarm(jiangdaSite, 11, 'residual_current', 'warning', ago(3), null);
   await alarm(jiangdaSite, 12, 'overtemperature', 'alarm', ago(100), ago(90));
+  // a hazard alarm of severity 'alarm' inside the 24 h trend window, so that series is not empty
+  await alarm(karuoTemple, 13, 'overtemperature', 'alarm', ago(5), ago(4));
+  // one rectified and one open hazard, so the rectification rate is neither the empty default nor trivial
+  await sql`INSERT INTO hazards (site_id, source, title, severity, state, closed_at)
+            VALUES (${karuoSchool.id}, 'inspection', ${MARK}, 'alarm', 'closed', ${ago(1)}),
+                   (${jiangdaSite.id}, 'inspection', ${MARK}, 'warning', 'rectifying', NULL)`;
 });
 afterAll(async () => {
+  await sql`DELETE FROM hazards WHERE title = ${MARK}`;
   await sql`DELETE FROM alarms WHERE reason_zh = ${MARK}`;
   await sql?.end();
 });
@@ -97,7 +104,11 @@ describe('summary', () => {
     expect(s.kpis.activeFaults).toBe(db.f);
     expect(s.counties.length).toBe(11);
     expectOursOrCrowdedOut(s.ticker);
-    expect(s.hazards.rectificationRate).toBeGreaterThanOrEqual(0);
+    const [hz] = await sql<{ total: number; done: number }[]>`
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE state IN ('verified', 'closed'))::int AS done FROM hazards`;
+    expect(hz.total).toBeGreaterThanOrEqual(2);
+    expect(s.hazards.total).toBe(hz.total);
+    expect(s.hazards.rectificationRate).toBe(hz.done / hz.total);
     expect(s.coverage.total.target).toBeGreaterThan(0);
   });
   it('a county officer sees only its county in every part', async () => {
@@ -133,7 +144,12 @@ describe('trends, activity, playback', () => {
     const [db] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM alarms a JOIN sites s ON s.id = a.site_id
       WHERE s.county_adcode = ${KARUO} AND a.severity = 'critical' AND a.opened_at >= ${new Date(tr.t[0])} AND NOT a.false_alarm`;
     expect(total).toBe(db.n);
-    expect(tr.series.alarm.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0);
+    // severity 'alarm': equipment faults (the temple's device_offline) are left out, ours at 5 h ago is in
+    const [al] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM alarms a JOIN sites s ON s.id = a.site_id
+      WHERE s.county_adcode = ${KARUO} AND a.severity = 'alarm' AND a.type NOT IN ('sensor_fault', 'device_offline')
+        AND a.opened_at >= ${new Date(tr.t[0])} AND a.opened_at < ${new Date(tr.t[0] + 24 * tr.stepMs)} AND NOT a.false_alarm`;
+    expect(al.n).toBeGreaterThanOrEqual(1);
+    expect(tr.series.alarm.reduce((a, b) => a + b, 0)).toBe(al.n);
   });
   it('site activity leaves out equipment faults and other scopes', async () => {
     const act = await siteActivity(sql, (await as('karuo')).scope, 7);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../../lib/domain/catalog.ts';
+import { ROLES, type Role } from '../../../lib/domain/vocabulary/index.ts';
 import { ACTIONS, can, type Action } from '../../../lib/domain/permissions.ts';
 
 // The expected matrix, written out independently of ROLE_ACTIONS so a change to either is a visible decision.

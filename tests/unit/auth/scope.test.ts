@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENT_INFO, ROLES, type DepartmentId, type Role } from '../../../lib/domain/catalog.ts';
+import { DEPARTMENT_INFO, ROLES, type DepartmentId, type Role } from '../../../lib/domain/vocabulary/index.ts';
 import { SITE_CATEGORIES } from '../../../lib/protocol/v1.ts';
 import {
   canJoinRoom,
@@ -47,8 +47,13 @@ describe('scopeFor', () => {
   it.each(['site_manager', 'technician'] as const)('%s sees exactly its sites', (role) => {
     expect(scopeFor(input(role, { siteIds: ['A', 'B'], countyAdcode: KARUO }))).toEqual({ kind: 'sites', siteIds: ['A', 'B'] });
   });
-  it('covers every role', () => {
-    for (const r of ROLES) expect(scopeFor(input(r)).kind).toBeTypeOf('string');
+  it('covers every role: without department, county or sites only the city-wide roles see anything', () => {
+    const bare: Record<Role, ReturnType<typeof scopeFor>> = {
+      leader: { kind: 'all' }, committee: { kind: 'all' }, fire: { kind: 'all' }, admin: { kind: 'all' },
+      regulator: { kind: 'sectors', categories: [] },
+      county: { kind: 'sites', siteIds: [] }, site_manager: { kind: 'sites', siteIds: [] }, technician: { kind: 'sites', siteIds: [] },
+    };
+    for (const r of ROLES) expect(scopeFor(input(r)), r).toEqual(bare[r]);
   });
 });
 

@@ -47,7 +47,8 @@ describe('detection fixtures', () => {
       for (const r of got) {
         expect(alarmRecordSchema.safeParse(r).success).toBe(true);
         expect(r.reasonZh.length).toBeGreaterThan(0);
-        expect(r.evidence).toBeDefined();
+        // every record explains itself: what was measured, against which limits, over which window and rule
+        expect(r.evidence).toEqual({ values: expect.any(Object), thresholds: expect.any(Object), windowS: expect.any(Number), persistence: expect.stringMatching(/^\d+\/\d+$/) });
       }
       if (c.never === '*') expect(got.map((r) => `${r.type}:${r.severity}`)).toEqual([]);
       else for (const t of c.never) expect(got.filter((r) => r.type === t).map((r) => r.reason)).toEqual([]);

@@ -5,7 +5,7 @@ import { BREAKERS, CABLE_FOR_BREAKER, INSTRUMENTED } from '../../../db/seed/buil
 import { CAT3 } from '../../../db/seed/sites.ts';
 import { pointInMultiPolygon, pointInRing, toMetres } from '../../../db/seed/geo.ts';
 import { ID_RE, INSULATION_LIMIT_C, registryEntrySchema, SITE_CATEGORIES } from '../../../lib/protocol/v1.ts';
-import { CATEGORIES } from '../../../lib/domain/catalog.ts';
+import { CATEGORIES } from '../../../lib/domain/vocabulary/index.ts';
 import { COUNTY_CODES, KARUO } from '../../../lib/domain/counties.ts';
 
 let data: ChangduData;

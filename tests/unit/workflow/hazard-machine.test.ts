@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { can } from '../../../lib/domain/permissions.ts';
-import { ROLES, type Role } from '../../../lib/domain/catalog.ts';
+import { ROLES, type Role } from '../../../lib/domain/vocabulary/index.ts';
 import { availableCommands, decide, isOverdue, type HazardCommand, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
 
 const actor = (role: Role, userId = 1) => ({ userId, role, can: (a: Parameters<typeof can>[1]) => can(role, a) });

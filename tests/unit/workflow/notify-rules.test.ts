@@ -5,7 +5,7 @@ import { planDeliveries, type Recipient } from '../../../lib/domain/workflow/pla
 import { audienceForLevel, dueLevel, sectorDepartments } from '../../../lib/domain/workflow/escalation.ts';
 import { signBody, verifySignature } from '../../../platform/notify/signature.ts';
 import { latestPeriod } from '../../../lib/domain/workflow/period.ts';
-import { deadlineFor } from '../../../lib/domain/workflow/severity.ts';
+import { deadlineFor } from '../../../lib/domain/workflow/deadlines.ts';
 
 const r = (o: Partial<Recipient> = {}): Recipient => ({ userId: 1, channels: ['portal', 'webhook', 'email', 'push'], minSeverity: 'warning', quietStart: null, quietEnd: null, email: 'a@b.c', hasPush: true, ...o });
 const all = { portal: true, webhook: true, email: true, push: true };

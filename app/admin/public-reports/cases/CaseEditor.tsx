@@ -1,21 +1,13 @@
 'use client';
 /** Case list + edit form. Saving sends a case back to draft; an editor marks it reviewed, then publishes. */
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { api, type ApiRes } from '../../../_lib/api/client.ts';
+import type { ApiContract } from '../../../_lib/api/contract.ts';
+import type { BodyOf } from '../../../../server/http/typed.ts';
 import a from '../admin.module.css';
 
-interface Case {
-  id: number;
-  slug: string;
-  setting: string;
-  state: 'draft' | 'reviewed' | 'published';
-  title_zh: string; title_bo: string; title_en: string;
-  body_zh: string; body_bo: string; body_en: string;
-  reviewed_by_name: string | null;
-  reviewed_at: string | null;
-  published_at: string | null;
-}
-type Fields = Pick<Case, 'slug' | 'setting' | 'title_zh' | 'title_bo' | 'title_en' | 'body_zh' | 'body_bo' | 'body_en'>;
+type Case = ApiRes<'GET /api/admin/public-reports/cases'>['cases'][number];
+type Fields = BodyOf<ApiContract['POST /api/admin/public-reports/cases']>;
 const EMPTY: Fields = { slug: '', setting: 'home', title_zh: '', title_bo: '', title_en: '', body_zh: '', body_bo: '', body_en: '' };
 const STATE_ZH = { draft: '草稿', reviewed: '已审核', published: '已发布' };
 const LANGS = [['zh', '中文', 'zh-CN'], ['bo', '藏文', 'bo'], ['en', 'English', 'en']] as const;
@@ -25,7 +17,7 @@ export function CaseEditor() {
   const [sel, setSel] = useState<number | null>(null);
   const [f, setF] = useState<Fields>(EMPTY);
   const [msg, setMsg] = useState('');
-  const load = useCallback(async () => setCases((await api<{ cases: Case[] }>('/api/admin/public-reports/cases')).cases), []);
+  const load = useCallback(async () => setCases((await api('GET /api/admin/public-reports/cases')).cases), []);
   useEffect(() => {
     load().catch((e) => setMsg((e as Error).message));
   }, [load]);
@@ -45,10 +37,12 @@ export function CaseEditor() {
   };
   const save = () =>
     run(
-      sel ? api(`/api/admin/public-reports/cases/${sel}`, { method: 'PUT', body: f }) : api<{ id: number }>('/api/admin/public-reports/cases', { method: 'POST', body: f }).then((r) => setSel(r.id)),
+      sel
+        ? api('PUT /api/admin/public-reports/cases/:id', { params: { id: sel }, body: f })
+        : api('POST /api/admin/public-reports/cases', { body: f }).then((r) => setSel(r.id)),
       '已保存为草稿，需重新审核后发布',
     );
-  const step = (action: 'review' | 'publish' | 'unpublish') => sel && run(api(`/api/admin/public-reports/cases/${sel}/${action}`, { method: 'POST' }), '已更新');
+  const step = (action: 'review' | 'publish' | 'unpublish') => sel && run(api('POST /api/admin/public-reports/cases/:id/:action', { params: { id: sel, action } }), '已更新');
   const cur = cases.find((c) => c.id === sel);
   const set = (k: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
 

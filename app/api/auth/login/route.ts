@@ -4,8 +4,10 @@ import { sessionCookie } from '../../../../server/auth/session.ts';
 import { AppError, errorResponse } from '../../../../server/http/errors.ts';
 import { checkOrigin, clientIp, parseWith, readJsonBody } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
+import { json, type TypedHandler } from '../../../../server/http/typed.ts';
+import type { z } from 'zod';
 
-export async function POST(req: Request): Promise<Response> {
+export const POST: TypedHandler<{ ok: true; username: string }, undefined, z.input<typeof loginBodySchema>> = async (req) => {
   try {
     checkOrigin(req);
     const body = parseWith(loginBodySchema, await readJsonBody(req, 4096));
@@ -15,7 +17,7 @@ export async function POST(req: Request): Promise<Response> {
       { ...body, ip: clientIp(req), userAgent: req.headers.get('user-agent') },
       { limiters: loginLimiters(), ttlHours: env.SESSION_TTL_HOURS },
     );
-    return Response.json(
+    return json(
       { ok: true, username: r.username },
       { headers: { 'set-cookie': sessionCookie(r.token, r.expires, env.COOKIE_SECURE), 'cache-control': 'no-store' } },
     );
@@ -23,4 +25,4 @@ export async function POST(req: Request): Promise<Response> {
     if (!(e instanceof AppError)) console.error('[api]', req.method, req.url, e);
     return errorResponse(e);
   }
-}
+};

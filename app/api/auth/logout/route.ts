@@ -4,8 +4,9 @@ import { clearedSessionCookie, destroySession, readCookie, SESSION_COOKIE } from
 import { AppError, errorResponse } from '../../../../server/http/errors.ts';
 import { checkOrigin, clientIp, principalOf } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
+import { json, type TypedHandler } from '../../../../server/http/typed.ts';
 
-export async function POST(req: Request): Promise<Response> {
+export const POST: TypedHandler<{ ok: true }, undefined, undefined> = async (req) => {
   try {
     checkOrigin(req);
     const { sql, env } = services();
@@ -15,9 +16,9 @@ export async function POST(req: Request): Promise<Response> {
       await destroySession(sql, token);
       if (p) await audit(sql, { userId: p.userId, username: p.username, action: 'auth.logout', ip: clientIp(req) });
     }
-    return Response.json({ ok: true }, { headers: { 'set-cookie': clearedSessionCookie(env.COOKIE_SECURE), 'cache-control': 'no-store' } });
+    return json({ ok: true }, { headers: { 'set-cookie': clearedSessionCookie(env.COOKIE_SECURE), 'cache-control': 'no-store' } });
   } catch (e) {
     if (!(e instanceof AppError)) console.error('[api]', req.method, req.url, e);
     return errorResponse(e);
   }
-}
+};

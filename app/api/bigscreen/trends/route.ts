@@ -4,9 +4,10 @@ import { services } from '../../../../server/services.ts';
 import { trendsQuery } from '../../../../server/bigscreen/filters.ts';
 import { narrowScope } from '../../../../server/bigscreen/narrow-scope.ts';
 import { alarmTrend } from '../../../../server/bigscreen/trends.ts';
+import { json } from '../../../../server/http/typed.ts';
 
 export const GET = route({ permission: 'map.view', query: trendsQuery }, async ({ principal, query }) => {
   const { sql } = services();
   const scope = await narrowScope(sql, principal.scope, query.county);
-  return Response.json(await alarmTrend(sql, scope, query.range), { headers: { 'cache-control': 'private, no-store' } });
+  return json(await alarmTrend(sql, scope, query.range), { headers: { 'cache-control': 'private, no-store' } });
 });

@@ -8,7 +8,7 @@ import { AppError } from '../../../../server/http/errors.ts';
 import { createInspection, listInspections } from '../../../../server/rollout/inspections.ts';
 import { INSPECTION_COLUMNS } from '../../../../server/rollout/columns.ts';
 import { exportRows } from '../../../../server/export/index.ts';
-import { DEPARTMENTS } from '../../../../lib/domain/catalog.ts';
+import { DEPARTMENTS } from '../../../../lib/domain/vocabulary/index.ts';
 import { COUNTY_CODES } from '../../../../lib/domain/counties.ts';
 
 const county = z.coerce.number().int().refine((n) => n in COUNTY_CODES);

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
 import { setTarget } from '../../../../server/rollout/targets.ts';
-import { CATEGORY_IDS } from '../../../../server/rollout/filters.ts';
+import { SITE_CATEGORIES } from '../../../../lib/protocol/v1.ts';
 import { COUNTY_CODES } from '../../../../lib/domain/counties.ts';
 
 const body = z.object({
   county: z.number().int().refine((n) => n in COUNTY_CODES),
-  category: z.enum(CATEGORY_IDS),
+  category: z.enum(SITE_CATEGORIES),
   target: z.number().int().min(0).max(100_000),
   note: z.string().max(200).default(''),
 });

@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { services } from '@/server/services.ts';
 import { HTML_LANG, isLocale, type Locale } from '@/server/public/locales.ts';
-import { beijingTime, translator } from '@/server/public/i18n.ts';
+import { beijingTime, publicCategory, translator } from '@/server/public/i18n.ts';
 import { publicStats, type PublicStats } from '@/server/public/aggregates.ts';
 import { CoverageTable } from '../../_ui/CoverageTable.tsx';
 import s from '../../_ui/public.module.css';
@@ -23,7 +23,8 @@ export async function generateMetadata({ params }: P): Promise<Metadata> {
 export default async function Figures({ params }: P) {
   const locale = await loc(params);
   const t = translator(locale, 'figures');
-  const cat = translator(locale, 'categories') as unknown as (k: string) => string;
+  // the k-anonymity merge's bucket is not a category: it is named by the page
+  const cat = (c: string) => (c === 'other' ? t('other') : publicCategory(locale, c));
   const num = new Intl.NumberFormat(HTML_LANG[locale]);
   let st: PublicStats | null = null;
   try {

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { rampColor, RAMP_EXPRESSION } from './ramp.ts';
 import m from './map.module.css';
+import { api } from '../../../_lib/api/client.ts';
 
 interface Props {
   names: Record<string, string>;
@@ -39,9 +40,8 @@ export default function CountyMap({ names, rates, loading, attribution, label }:
     (async () => {
       const maplibregl = await import('maplibre-gl');
       maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
-      const res = await fetch('/api/public/coverage');
-      if (!res.ok || cancelled || !el.current) return;
-      const data = (await res.json()) as GeoJSON.FeatureCollection;
+      const data = await api('GET /api/public/coverage', { cache: 'default' }).catch(() => null);
+      if (!data || cancelled || !el.current) return;
       map = new maplibregl.Map({
         container: el.current,
         style: {

@@ -5,6 +5,7 @@ import type { Locale } from '@/server/public/locales.ts';
 import type { PublicMessages } from '@/server/public/i18n.ts';
 import f from './form.module.css';
 import s from '../../_ui/public.module.css';
+import { api, ApiError } from '../../../_lib/api/client.ts';
 
 type T = PublicMessages['report'];
 const KINDS = ['scorched', 'warm', 'flicker', 'smell', 'wiring', 'overload', 'other'] as const;
@@ -15,8 +16,7 @@ type Status = { kind: 'idle' | 'sending' | 'ok' | 'err'; msg?: string };
 
 async function fetchToken(): Promise<string | null> {
   try {
-    const r = await fetch('/api/public/token', { cache: 'no-store' });
-    return r.ok ? ((await r.json()) as { token: string }).token : null;
+    return (await api('GET /api/public/token')).token;
   } catch {
     return null;
   }
@@ -40,25 +40,22 @@ export function ReportForm({ locale, text: t, counties }: { locale: Locale; text
     data.set('token', token.current ?? (await fetchToken()) ?? '');
     setStatus({ kind: 'sending', msg: t.sending });
     try {
-      const r = await fetch('/api/public/reports', { method: 'POST', body: data });
-      if (r.ok) {
-        form.reset();
-        token.current = await fetchToken();
-        return setStatus({ kind: 'ok', msg: t.ok });
-      }
-      const body = (await r.json().catch(() => null)) as { error?: { details?: { path: string; message: string }[] } } | null;
-      const d = body?.error?.details ?? [];
+      await api('POST /api/public/reports', { body: data });
+      form.reset();
+      token.current = await fetchToken();
+      return setStatus({ kind: 'ok', msg: t.ok });
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status === 0) return setStatus({ kind: 'err', msg: t.errGeneric });
+      const d = err.details ?? [];
       let msg = t.errGeneric;
-      if (r.status === 429) msg = t.errRate;
-      else if (r.status === 413 || d.some((x) => x.path === 'photo')) msg = t.errPhoto;
+      if (err.status === 429) msg = t.errRate;
+      else if (err.status === 413 || d.some((x) => x.path === 'photo')) msg = t.errPhoto;
       else if (d.some((x) => x.path === 'token' && x.message === 'too_fast')) msg = t.errFast;
       else if (d.some((x) => x.path === 'token')) {
         token.current = await fetchToken();
         msg = t.errFast;
-      } else if (r.status === 422) msg = t.errInvalid;
+      } else if (err.status === 422) msg = t.errInvalid;
       setStatus({ kind: 'err', msg });
-    } catch {
-      setStatus({ kind: 'err', msg: t.errGeneric });
     }
   }
 

@@ -1,9 +1,10 @@
 'use client';
 /** The site rollout edit form: state with its dates, installation conditions, provider; a reason when moving back. */
 import { useState } from 'react';
-import { ROLLOUT_INFO, ROLLOUT_STATES, type RolloutState } from '../../../../lib/domain/catalog.ts';
+import { ROLLOUT_INFO, ROLLOUT_STATES, type RolloutState } from '../../../../lib/domain/vocabulary/index.ts';
 import w from '../../../_components/alerts/work.module.css';
 import g from '../../../reports/_ui/gov.module.css';
+import { api, ApiError } from '../../../_lib/api/client.ts';
 
 type Facts = { id: string; state: string; plannedAt: string | null; surveyedAt: string | null; installedAt: string | null; commissionedAt: string | null; inServiceAt: string | null; powerOk: boolean; networkOk: boolean; serviceProvider: string };
 const FIELD: Record<RolloutState, keyof Facts> = { planned: 'plannedAt', surveyed: 'surveyedAt', installed: 'installedAt', commissioned: 'commissionedAt', in_service: 'inServiceAt' };
@@ -29,13 +30,15 @@ export function RolloutForm({ facts, providers, editable }: { facts: Facts; prov
       state, powerOk: power, networkOk: net, serviceProvider: provider, reason: reason || undefined,
       dates: Object.fromEntries(ROLLOUT_STATES.map((s, i) => [s, i <= idx ? dates[s] || null : null])),
     };
-    const r = await fetch(`/api/rollout/sites/${encodeURIComponent(facts.id)}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const j = await r.json().catch(() => ({}));
-    setBusy(false);
-    if (r.ok) {
-      setMsg({ ok: true, text: j.changed?.length ? '已保存并记录。Saved.' : '没有变化。Nothing changed.' });
-      if (j.changed?.length) setTimeout(() => location.reload(), 600);
-    } else setMsg({ ok: false, text: j?.error?.message ?? '保存失败', field: j?.error?.details?.[0]?.path });
+    try {
+      const j = await api('PATCH /api/rollout/sites/:id', { params: { id: facts.id }, body });
+      setMsg({ ok: true, text: j.changed.length ? '已保存并记录。Saved.' : '没有变化。Nothing changed.' });
+      if (j.changed.length) setTimeout(() => location.reload(), 600);
+    } catch (err) {
+      setMsg(err instanceof ApiError ? { ok: false, text: err.message, field: err.details?.[0]?.path } : { ok: false, text: '保存失败' });
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (

@@ -3,10 +3,10 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { services } from '../../../../server/services.ts';
 import { can } from '../../../../lib/domain/permissions.ts';
-import { canSeeSite } from '../../../../platform/scope.ts';
+import { visibleSite } from '../../../../server/queries/visible-site.ts';
 import { loadRolloutFacts, rolloutHistory } from '../../../../server/rollout/transition.ts';
 import { serviceProviders } from '../../../../server/rollout/sites.ts';
-import { CATEGORIES, ROLLOUT_INFO, type RolloutState } from '../../../../lib/domain/catalog.ts';
+import { categoryLabel, rolloutLabel } from '../../../../lib/domain/vocabulary/index.ts';
 import { bjTime } from '../../../../lib/domain/reports/format.ts';
 import { currentPrincipal } from '../../../_lib/server-session.ts';
 import w from '../../../_components/alerts/work.module.css';
@@ -21,13 +21,15 @@ export default async function RolloutSitePage({ params }: { params: Promise<{ id
   const { id } = await params;
   if (!p) redirect(`/login?next=/rollout/sites/${encodeURIComponent(id)}`);
   const { sql } = services();
-  const s = await loadRolloutFacts(sql, decodeURIComponent(id));
-  if (!s || !canSeeSite(p.scope, { id: s.id, category: s.category, countyAdcode: s.countyAdcode })) notFound();
+  // missing and out-of-scope sites alike: 404
+  const site = await visibleSite(sql, p, decodeURIComponent(id));
+  const s = site && (await loadRolloutFacts(sql, site.id));
+  if (!s) notFound();
   const [history, providers] = await Promise.all([rolloutHistory(sql, s.id), serviceProviders(sql, p)]);
   return (
     <GovShell p={p} active="/rollout/sites">
       <h1 className={w.h1}>
-        {s.nameZh} <small>{s.id} · {CATEGORIES[s.category as keyof typeof CATEGORIES]?.zh} · 当前 {ROLLOUT_INFO[s.state as RolloutState].zh}</small>
+        {s.nameZh} <small>{s.id} · {categoryLabel(s.category)} · 当前 {rolloutLabel(s.state)}</small>
       </h1>
       <div className={w.grid2}>
         <section className={w.card}>
@@ -42,7 +44,7 @@ export default async function RolloutSitePage({ params }: { params: Promise<{ id
             <ul className={w.timeline}>
               {history.map((h) => (
                 <li key={h.id}>
-                  <b>{ROLLOUT_INFO[h.fromState as RolloutState]?.zh} → {ROLLOUT_INFO[h.toState as RolloutState]?.zh}</b>
+                  <b>{rolloutLabel(h.fromState)} → {rolloutLabel(h.toState)}</b>
                   {h.backwards && <span className={w.err}> 回退</span>} · {h.username} · {bjTime(h.at)}
                   {h.reason && <div>原因：{h.reason}</div>}
                   <div className={w.dim}>{Object.entries(h.changes).map(([k, v]) => `${k}: ${v.from ?? '—'} → ${v.to ?? '—'}`).join('；')}</div>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import w from '../../../_components/alerts/work.module.css';
+import { api } from '../../../_lib/api/client.ts';
 
 export function RetryButton({ ids, all }: { ids?: number[]; all?: boolean }) {
   const router = useRouter();
@@ -10,9 +11,9 @@ export function RetryButton({ ids, all }: { ids?: number[]; all?: boolean }) {
   const [err, setErr] = useState('');
   async function retry() {
     setBusy(true);
-    const r = await fetch('/api/notifications/retry', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(all ? { all: true } : { ids }) });
+    const ok = await api('POST /api/notifications/retry', { body: all ? { all: true } : { ids: ids ?? [] } }).then(() => true, () => false);
     setBusy(false);
-    if (!r.ok) return setErr('重试失败');
+    if (!ok) return setErr('重试失败');
     router.refresh();
   }
   return (

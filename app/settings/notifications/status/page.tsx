@@ -10,6 +10,7 @@ import { WorkShell } from '../../../_components/alerts/WorkShell.tsx';
 import { fmt } from '../../../_components/alerts/ui.tsx';
 import w from '../../../_components/alerts/work.module.css';
 import { RetryButton } from './RetryButton.tsx';
+import { TONES } from '../../../../lib/domain/vocabulary/index.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '通知通道状态 · 昌都市智慧式用电安全管理平台' };
@@ -28,11 +29,11 @@ export default async function StatusPage() {
         通知通道状态 <small>Channel health (24 h)</small>
       </h1>
       <div className={w.kpis}>
-        <div className={w.kpi} style={{ color: alive ? '#2bd9a0' : '#ff4d4f' }}>
+        <div className={w.kpi} style={{ color: alive ? TONES.good : TONES.bad }}>
           <b>{alive ? '● 运行中' : '✖ 无心跳'}</b>
           <span>通知进程 Worker {worker?.at ? `· ${fmt(worker.at)}` : ''}</span>
         </div>
-        <div className={w.kpi} style={{ color: s.backlog.events ? '#ffb020' : undefined }}>
+        <div className={w.kpi} style={{ color: s.backlog.events ? TONES.watch : undefined }}>
           <b>{s.backlog.events}</b>
           <span>待分发事件 Backlog {s.backlog.oldest ? `· 最早 ${fmt(s.backlog.oldest)}` : ''}</span>
         </div>
@@ -60,7 +61,7 @@ export default async function StatusPage() {
               return (
                 <tr key={ch}>
                   <td>
-                    <span style={{ color: on === false ? '#6b7785' : bad ? '#ffb020' : '#2bd9a0' }}>{on === false ? '○' : bad ? '▲' : '●'}</span> {CHANNEL_INFO[ch as Channel].zh}
+                    <span style={{ color: on === false ? TONES.muted : bad ? TONES.watch : TONES.good }}>{on === false ? '○' : bad ? '▲' : '●'}</span> {CHANNEL_INFO[ch as Channel].zh}
                     <div className={w.dim}>{CHANNEL_INFO[ch as Channel].en}</div>
                   </td>
                   <td>{on == null ? '—' : on ? '已配置' : '未配置'}</td>
@@ -68,7 +69,7 @@ export default async function StatusPage() {
                   <td className={w.num}>{c?.pending ?? 0}</td>
                   <td className={w.num}>{c?.retrying ?? 0}</td>
                   <td className={w.num}>{c?.sending ?? 0}</td>
-                  <td className={w.num} style={{ color: c?.failed ? '#ff4d4f' : undefined }}>{c?.failed ?? 0}</td>
+                  <td className={w.num} style={{ color: c?.failed ? TONES.bad : undefined }}>{c?.failed ?? 0}</td>
                   <td className={w.num}>{fmt(c?.lastSentAt)}</td>
                   <td className={w.dim} style={{ maxWidth: 360 }}>{c?.lastError ?? ''}</td>
                 </tr>

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ID_RE } from '../../../../lib/protocol/v1.ts';
 import { currentLang, currentPrincipal } from '../../../_lib/server-session.ts';
 import { services } from '../../../../server/services.ts';
-import { twinAccess } from '../../../../server/twin/access.ts';
+import { siteAccess } from '../../../../server/queries/visible-site.ts';
 import { siteBuildingList } from '../../../../server/twin/building-list.ts';
 import { Forbidden } from '../Forbidden.tsx';
 import s from '../twin.module.css';
@@ -18,9 +18,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   if (!principal) redirect(`/login?next=${encodeURIComponent(`/sites/${id}/plan`)}`);
   const lang = await currentLang();
   const { sql } = services();
-  const access = await twinAccess(sql, principal.scope, id);
-  if (access === 'not_found') notFound();
-  if (access === 'forbidden') return <Forbidden siteId={id} lang={lang} />;
+  const access = await siteAccess(sql, principal, id, { permission: 'site.view' });
+  if (access.kind === 'not_found') notFound();
+  if (access.kind === 'forbidden') return <Forbidden siteId={id} lang={lang} />;
   const rows = await siteBuildingList(sql, principal.scope, id);
   const en = lang === 'en';
   return (

@@ -10,7 +10,9 @@ import type { FieldInfo, PersistenceFieldInfo, PersistenceKey, PersistenceType }
 import type { ProfileView } from '../../../../server/profiles/view.ts';
 import w from '../../../_components/alerts/work.module.css';
 import { History } from './History.tsx';
+import { insulationLabel, loadTypeLabel } from '../../../../lib/domain/vocabulary/index.ts';
 import s from './profile.module.css';
+import { api, ApiError, type ApiRes } from '../../../_lib/api/client.ts';
 
 export interface FieldMeta {
   fields: FieldInfo[];
@@ -31,8 +33,6 @@ export function SourcePill({ src }: { src: keyof typeof SRC }) {
   );
 }
 
-const LOAD_ZH: Record<string, string> = { lighting: '照明', sockets: '插座', heating: '加热', motor: '电机', mixed: '混合' };
-const INSULATION_ZH: Record<string, string> = { PVC: 'PVC', XLPE: '交联聚乙烯', rubber: '橡胶' };
 
 const str = (v: number | undefined) => (v === undefined ? '' : String(v));
 
@@ -82,16 +82,15 @@ export function ProfileEditor({ initialView, meta }: { initialView: ProfileView;
       }
       if (Object.keys(p).length) override.persistence = p;
     }
-    const r = await fetch(`/api/sites/${encodeURIComponent(view.site.id)}/profile`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ circuitId: view.circuit?.id ?? null, override, reason, expectedRev: view.own?.rev ?? null }),
-    }).catch(() => null);
-    const j = r ? await r.json().catch(() => ({})) : {};
-    setBusy(false);
-    if (!r || !r.ok) {
-      setIssues(j?.error?.details ?? []);
-      return setMsg({ ok: false, zh: j?.error?.message ?? '保存失败，请检查网络', en: j?.error?.messageEn });
+    let j: ApiRes<'PUT /api/sites/:id/profile'>;
+    try {
+      j = await api('PUT /api/sites/:id/profile', { params: { id: view.site.id }, body: { circuitId: view.circuit?.id ?? null, override, reason, expectedRev: view.own?.rev ?? null } });
+    } catch (err) {
+      const e = err instanceof ApiError && err.status > 0 ? err : null;
+      setIssues((e?.details ?? []) as Issue[]);
+      return setMsg({ ok: false, zh: e?.message ?? '保存失败，请检查网络', en: e?.messageEn });
+    } finally {
+      setBusy(false);
     }
     setView(j.view);
     setForm(initial(j.view));
@@ -127,7 +126,7 @@ export function ProfileEditor({ initialView, meta }: { initialView: ProfileView;
         <p className={s.layerNote}>
           {view.layer === 'site'
             ? `默认值按场所类别（${view.site.categoryZh}）确定；场所层对本场所全部回路生效，回路层可再单独覆盖。各回路还按负载类型和绝缘允许温度调整。`
-            : `回路 ${view.circuit!.device}/${view.circuit!.ch}：${INSULATION_ZH[view.circuit!.insulation] ?? view.circuit!.insulation} 绝缘，允许 ${view.circuit!.maxConductorC} °C，${LOAD_ZH[view.circuit!.loadType] ?? view.circuit!.loadType}负载。空白表示继承场所层或默认值。`}
+            : `回路 ${view.circuit!.device}/${view.circuit!.ch}：${insulationLabel(view.circuit!.insulation)} 绝缘，允许 ${view.circuit!.maxConductorC} °C，${loadTypeLabel(view.circuit!.loadType)}负载。空白表示继承场所层或默认值。`}
           <br />
           <span className={w.en}>
             {view.layer === 'site' ? 'Site layer: applies to every circuit of the site; a circuit layer may override it.' : 'Circuit layer: blank fields inherit from the site layer or the defaults.'}

@@ -1,6 +1,6 @@
 /**
- * /sites/[id]/profile[?circuit=ID] — the site's detection profile (issue #4 §3): thresholds with their source
- * (默认/场所/回路), editable by the roles allowed to (server/profiles/access.ts), GB ranges, reason, history.
+ * /sites/[id]/profile[?circuit=ID] — the site's detection profile: thresholds with their source
+ * (默认/场所/回路), editable by the roles with profile.edit (server/profiles/write.ts), GB ranges, reason, history.
  */
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -10,7 +10,7 @@ import { AppError } from '../../../../server/http/errors.ts';
 import { FIELDS, PERSISTENCE_FIELDS, PERSISTENCE_TYPE_NAME, PERSISTENCE_TYPES } from '../../../../server/profiles/fields.ts';
 import { profileView } from '../../../../server/profiles/view.ts';
 import { services } from '../../../../server/services.ts';
-import { twinAccess } from '../../../../server/twin/access.ts';
+import { siteAccess } from '../../../../server/queries/visible-site.ts';
 import { WorkShell } from '../../../_components/alerts/WorkShell.tsx';
 import w from '../../../_components/alerts/work.module.css';
 import { currentLang, currentPrincipal } from '../../../_lib/server-session.ts';
@@ -37,9 +37,9 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
   const p = await currentPrincipal();
   if (!p) redirect(`/login?next=${encodeURIComponent(here)}`);
   const { sql } = services();
-  const access = await twinAccess(sql, p.scope, id);
-  if (access === 'not_found') notFound();
-  if (access === 'forbidden') return <Forbidden siteId={id} lang={await currentLang()} />;
+  const access = await siteAccess(sql, p, id, { permission: 'site.view' });
+  if (access.kind === 'not_found') notFound();
+  if (access.kind === 'forbidden') return <Forbidden siteId={id} lang={await currentLang()} />;
   const view = await profileView(sql, p, id, circuitId).catch((e) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
     throw e;

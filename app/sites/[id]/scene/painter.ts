@@ -4,13 +4,13 @@
  */
 import type { CircuitLatest } from '../../../../lib/events/realtime.ts';
 import { srgbToLinear } from '../../../../lib/twin/circuit-geometry.ts';
-import { HEAT_STOPS, heatRatio, heatRgb, hexToRgb, NO_DATA_COLOR, SEVERITY_COLOR, type HeatMode } from '../../../../lib/twin/heat.ts';
+import { HEAT_STOPS, heatRatio, heatRgb, hexToRgb, NO_DATA_COLOR, type HeatMode } from '../../../../lib/twin/heat.ts';
+import { SEVERITY_INFO, SITE_STATUS_INFO, severityRank, statusRank } from '../../../../lib/domain/vocabulary/index.ts';
 import type { TwinAlarm, TwinCircuit } from '../../../../lib/twin/types.ts';
 import type { Severity } from '../../../../lib/protocol/v1.ts';
 import type { CircuitLayer } from './circuits.ts';
 import type { PanelLayer } from './panels.ts';
 
-const RANK: Record<Severity, number> = { warning: 1, alarm: 2, critical: 3 };
 const lin = (c: [number, number, number]): [number, number, number] => [srgbToLinear(c[0]), srgbToLinear(c[1]), srgbToLinear(c[2])];
 
 // the heat scale in linear RGB at 1/200 steps up to its top stop: a live update looks colours up, allocating nothing
@@ -18,7 +18,7 @@ const STEPS = 200;
 const TOP = HEAT_STOPS[HEAT_STOPS.length - 1].at;
 const HEAT_LIN = Array.from({ length: STEPS + 1 }, (_, i) => lin(heatRgb((i / STEPS) * TOP)));
 const NO_DATA_LIN = lin(hexToRgb(NO_DATA_COLOR));
-const SEV_LIN = Object.fromEntries(Object.entries(SEVERITY_COLOR).map(([k, v]) => [k, lin(hexToRgb(v))])) as Record<Severity, [number, number, number]>;
+const SEV_LIN = Object.fromEntries(Object.entries(SEVERITY_INFO).map(([k, v]) => [k, lin(hexToRgb(v.colour))])) as Record<Severity, [number, number, number]>;
 const heatLin = (r: number) => (Number.isFinite(r) ? HEAT_LIN[Math.round((Math.min(Math.max(r, 0), TOP) / TOP) * STEPS)] : NO_DATA_LIN);
 
 export class Painter {
@@ -60,7 +60,7 @@ export class Painter {
     for (const a of active) {
       if (a.circuitId == null || a.clearedAt != null) continue;
       const cur = this.alarmed.get(a.circuitId);
-      if (!cur || RANK[a.severity] > RANK[cur]) this.alarmed.set(a.circuitId, a.severity);
+      if (!cur || severityRank(a.severity) > severityRank(cur)) this.alarmed.set(a.circuitId, a.severity);
     }
     for (const id of new Set([...before, ...this.alarmed.keys()])) this.paintCircuit(id);
     this.layer.flush();
@@ -80,7 +80,7 @@ export class Painter {
 
   colorOf(id: number): string {
     const sev = this.alarmed.get(id);
-    if (sev) return SEVERITY_COLOR[sev];
+    if (sev) return SEVERITY_INFO[sev].colour;
     const c = this.byId.get(id);
     const r = c ? heatRatio(this.mode, c, this.latest.get(id)) : NaN;
     if (!Number.isFinite(r)) return NO_DATA_COLOR;
@@ -108,10 +108,10 @@ export class Painter {
       if (c.panelId == null) continue;
       const cur = panelSev.get(c.panelId);
       const mine = sev ?? (this.latest.has(c.id) ? 'normal' : 'offline');
-      const rank = (s: string | undefined) => (s === undefined ? -1 : s === 'offline' ? 0 : s === 'normal' ? 0.5 : RANK[s as Severity]);
+      const rank = (s: Severity | 'normal' | 'offline' | undefined) => (s === undefined ? -1 : statusRank(s));
       if (rank(mine) > rank(cur)) panelSev.set(c.panelId, mine);
     }
-    for (const [pid, s] of panelSev) this.panels.setColor(pid, s === 'normal' ? '#2bd9a0' : s === 'offline' ? '#6b7785' : SEVERITY_COLOR[s]);
+    for (const [pid, s] of panelSev) this.panels.setColor(pid, SITE_STATUS_INFO[s].colour);
     this.panels.flush();
     this.onBuildingAlarms(buildingCount);
   }

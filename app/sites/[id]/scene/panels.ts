@@ -1,6 +1,7 @@
 /** Distribution panels: per level one InstancedMesh of boxes, coloured by the worst state of their circuits. */
 import { BoxGeometry, Color, Group, InstancedMesh, MeshLambertMaterial, Object3D } from 'three';
 import type { TwinPanel } from '../../../../lib/twin/types.ts';
+import { STATUS_COLOURS } from '../../../../lib/domain/vocabulary/index.ts';
 import type { Tracker } from './tracker.ts';
 
 export interface PanelLayer {
@@ -32,7 +33,7 @@ export function createPanelLayer(perLevel: { panel: TwinPanel; pos: [number, num
       dummy.position.set(pos[0], pos[2], -pos[1]);
       dummy.updateMatrix();
       mesh.setMatrixAt(i, dummy.matrix);
-      mesh.setColorAt(i, col.set('#6b7785'));
+      mesh.setColorAt(i, col.set(STATUS_COLOURS.offline));
       where.set(panel.id, { mesh, i });
     });
     mesh.renderOrder = 6;

@@ -32,7 +32,7 @@ export const GET = route({ permission: 'simulator.inject', query }, async ({ que
     SELECT d.id AS device, d.model, c.ch, c.name_zh AS name, c.phases, c.rated_current_a AS rated, c.load_type AS load
     FROM devices d JOIN circuits c ON c.device_id = d.id
     WHERE d.site_id = ${query.site} ORDER BY d.id, c.ch`;
-  const devices = new Map<string, { id: string; model: string; caps: ReturnType<typeof deviceCaps>; channels: object[] }>();
+  const devices = new Map<string, { id: string; model: string; caps: ReturnType<typeof deviceCaps>; channels: { ch: number; name: string; phases: number; ratedCurrentA: number; loadType: string }[] }>();
   for (const r of rows) {
     let d = devices.get(r.device);
     if (!d) devices.set(r.device, (d = { id: r.device, model: r.model, caps: deviceCaps(env.SEED, r.device), channels: [] }));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { route } from '../../../../../server/http/route.ts';
 import { services } from '../../../../../server/services.ts';
 import { updateSiteRollout } from '../../../../../server/rollout/transition.ts';
-import { ROLLOUT_STATES } from '../../../../../lib/domain/catalog.ts';
+import { ROLLOUT_STATES } from '../../../../../lib/domain/vocabulary/index.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable();
 const body = z.object({

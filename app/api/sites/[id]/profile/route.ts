@@ -10,6 +10,7 @@ import { parseWith, route } from '../../../../../server/http/route.ts';
 import { profileView } from '../../../../../server/profiles/view.ts';
 import { setBodySchema, setOverride } from '../../../../../server/profiles/write.ts';
 import { services } from '../../../../../server/services.ts';
+import { json } from '../../../../../server/http/typed.ts';
 
 const params = z.object({ id: z.string().regex(ID_RE) });
 const query = z.object({ circuit: z.coerce.number().int().positive().optional() });
@@ -17,12 +18,12 @@ const noStore = { 'cache-control': 'private, no-store' };
 
 export const GET = route({ permission: 'site.view', query }, async ({ principal, params: raw, query: q }) => {
   const { id } = parseWith(params, raw);
-  return Response.json(await profileView(services().sql, principal, id, q.circuit ?? null), { headers: noStore });
+  return json(await profileView(services().sql, principal, id, q.circuit ?? null), { headers: noStore });
 });
 
 export const PUT = route({ permission: 'profile.edit', body: setBodySchema, maxBodyBytes: 16 * 1024 }, async ({ principal, params: raw, body, ip }) => {
   const { id } = parseWith(params, raw);
   const { sql } = services();
   const res = await setOverride(sql, principal, id, body, ip);
-  return Response.json({ ...res, view: await profileView(sql, principal, id, body.circuitId) }, { headers: noStore });
+  return json({ ...res, view: await profileView(sql, principal, id, body.circuitId) }, { headers: noStore });
 });

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { ID_RE } from '../../../../../../lib/protocol/v1.ts';
 import { parseWith, route } from '../../../../../../server/http/route.ts';
-import { assertProfileAccess } from '../../../../../../server/profiles/access.ts';
 import { loadOverrides } from '../../../../../../platform/detection-overrides.ts';
+import { requireVisibleSite } from '../../../../../../server/queries/visible-site.ts';
 import { services } from '../../../../../../server/services.ts';
 
 const params = z.object({ id: z.string().regex(ID_RE) });
@@ -14,7 +14,7 @@ const params = z.object({ id: z.string().regex(ID_RE) });
 export const GET = route({ permission: 'site.view' }, async ({ principal, params: raw }) => {
   const { id } = parseWith(params, raw);
   const { sql } = services();
-  await assertProfileAccess(sql, principal, id, false);
+  await requireVisibleSite(sql, principal, id);
   const { overrides } = await loadOverrides(sql, id);
   return new Response(`${JSON.stringify(overrides, null, 2)}\n`, {
     headers: {
