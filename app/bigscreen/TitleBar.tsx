@@ -52,7 +52,7 @@ export const TitleBar = memo(function TitleBar(p: Props) {
         </div>
         <div className={s.clock} data-testid="clock" aria-label={`${clock} 北京时间`}>
           {clock.slice(11)}
-          <small>{lang === 'en' ? 'Beijing' : '北京时间'}</small>
+          <small>{t('beijing')}</small>
         </div>
         {p.touring && (
           <span className={s.tour} data-testid="tour-badge">

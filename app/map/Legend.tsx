@@ -55,7 +55,7 @@ export function Legend(p: Props) {
           {sites ? (
             <div className={s.count} data-testid="site-count" data-count={sites.length}>
               {fmt(sites.length)}
-              <small>{lang === 'en' ? ' sites' : ' 处'}</small>
+              <small>{t('sitesUnit')}</small>
             </div>
           ) : p.loadError ? (
             <button type="button" className={s.linkBtn} onClick={p.onRetry}>

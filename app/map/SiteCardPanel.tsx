@@ -77,7 +77,7 @@ export function SiteCardPanel(props: {
           if (!props.entering) props.onOpenTwin(site);
         }}
       >
-        {props.entering ? (lang === 'en' ? 'Entering the site…' : '正在进入场所…') : lang === 'en' ? 'Open the site in 3D →' : '进入三维场所 →'}
+        {props.entering ? t('enteringSite') : t('openSite3d')}
       </a>
       {st.kind === 'loading' && <p className={s.muted}>{t('loading')}</p>}
       {st.kind === 'error' && (

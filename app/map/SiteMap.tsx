@@ -10,7 +10,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { PickingInfo } from '@deck.gl/core';
 import type { SiteStatus } from '../../lib/domain/vocabulary/index.ts';
-import type { Lang } from '../../lib/i18n/portal.ts';
+import { tr, type Lang } from '../../lib/i18n/portal.ts';
 import type { MapSite } from '../../server/queries/sites-for-map.ts';
 import { basemapStyle, CHANGDU_BOUNDS } from './basemap-style.ts';
 import { siteFill, siteLine, siteRadius } from './colors.ts';
@@ -193,7 +193,7 @@ export function SiteMap(props: Props) {
         data-ready={ready ? '1' : '0'}
         data-counties={counties}
         data-sites-drawn={ready ? visible.length : 0}
-        aria-label={lang === 'en' ? 'Map of Changdu with monitored sites' : '昌都市监测单位分布图'}
+        aria-label={tr(lang, 'mapAria')}
         role="region"
       />
     </div>

@@ -4,18 +4,16 @@ import { redirect } from 'next/navigation';
 import { services } from '../../server/services.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { activeSites, dailyLog, myDigests } from '../../server/workflow/records.ts';
-import { HAZARD_STATE_INFO, TRANSITIONS, type HazardState } from '../../lib/domain/workflow/hazard-machine.ts';
+import { HAZARD_STATE_INFO, hazardActionZh, type HazardState } from '../../lib/domain/workflow/hazard-machine.ts';
 import { currentPrincipal } from '../_lib/server-session.ts';
 import { WorkShell } from '../_components/alerts/WorkShell.tsx';
 import { fmt, SevPill, todayBj } from '../_components/alerts/ui.tsx';
-import { alarmTypeLabel } from '../../lib/domain/vocabulary/index.ts';
+import { alarmNoteLabel, alarmTypeLabel } from '../../lib/domain/vocabulary/index.ts';
 import w from '../_components/alerts/work.module.css';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '日常记录 · 昌都市智慧式用电安全管理平台' };
 
-const NOTE_ZH: Record<string, string> = { ack: '确认', note: '备注', false_alarm: '误报', hazard: '隐患' };
-const ACT_ZH: Record<string, string> = { create: '创建', ...Object.fromEntries(Object.entries(TRANSITIONS).map(([k, t]) => [k, t.zh])) };
 
 export default async function RecordsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const p = await currentPrincipal();
@@ -72,7 +70,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
               <ol className={w.timeline}>
                 {log.actions.map((a, i) => (
                   <li key={i}>
-                    {fmt(a.createdAt).slice(11)} · <b>{NOTE_ZH[a.kind] ?? a.kind}</b> · {a.username}：{a.body} <a href={`/alarms/${a.alarmId}`}>#{a.alarmId}</a>
+                    {fmt(a.createdAt).slice(11)} · <b>{alarmNoteLabel(a.kind)}</b> · {a.username}：{a.body} <a href={`/alarms/${a.alarmId}`}>#{a.alarmId}</a>
                   </li>
                 ))}
               </ol>
@@ -80,7 +78,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
               <ol className={w.timeline}>
                 {log.hazards.map((e, i) => (
                   <li key={i}>
-                    {fmt(e.at).slice(11)} · <a href={`/hazards/${e.hazardId}`}>#{e.hazardId} {e.title}</a> · <b>{ACT_ZH[e.action] ?? e.action}</b>
+                    {fmt(e.at).slice(11)} · <a href={`/hazards/${e.hazardId}`}>#{e.hazardId} {e.title}</a> · <b>{hazardActionZh(e.action)}</b>
                     {e.toState ? ` → ${HAZARD_STATE_INFO[e.toState as HazardState]?.zh ?? e.toState}` : ''} · {e.username}
                   </li>
                 ))}

@@ -18,7 +18,7 @@ export function Deliveries({ rows }: { rows: Row[] }) {
                 <td style={{ fontWeight: r.readAt ? 400 : 600 }}>
                   {r.readAt ? '' : '● '}
                   {r.title}
-                  {r.state === 'pending' && <span className={w.dim}>（推送中 Sending）</span>}
+                  {(r.state === 'pending' || r.state === 'sending') && <span className={w.dim}>（推送中 Sending）</span>}
                 </td>
                 <td className={w.num}>{bjTime(r.createdAt)}</td>
                 <td>

@@ -17,6 +17,7 @@ const CHANNEL: Record<string, string> = { portal: '平台', email: '邮件' };
 const STATE: Record<string, { zh: string; cls: 'good' | 'warn' | 'bad' | 'muted' }> = {
   delivered: { zh: '已送达', cls: 'good' },
   pending: { zh: '待发送', cls: 'warn' },
+  sending: { zh: '发送中', cls: 'warn' },
   failed: { zh: '失败', cls: 'bad' },
   skipped: { zh: '未发送', cls: 'muted' },
 };

@@ -14,6 +14,7 @@ import { emit, type DetectionRecord } from './records.ts';
 import { V, V_AMB_RH, V_AMB_T, V_TS } from './reading.ts';
 import { CIRCUIT_STATE_SIZE, G_LAST_TS, G_LAYOUT, STATE_LAYOUT, T_ARC, T_SENSOR } from './slots.ts';
 import { DeviceClock, type OfflineState } from './offline.ts';
+import { SeqRing } from './seqs.ts';
 
 export interface EngineStats {
   messages: number;
@@ -22,6 +23,8 @@ export interface EngineStats {
   unknownChannel: number;
   topicMismatch: number;
   stale: number;
+  /** telemetry repeating a (device, seq) already taken (seqs.ts): skipped */
+  duplicates?: number;
   /** circuits whose snapshot state was of another layout (older version) and started fresh on restore */
   freshOnRestore?: number;
 }
@@ -38,7 +41,7 @@ export interface EngineSnapshot {
 const EMPTY: DetectionRecord[] = [];
 Object.freeze(EMPTY);
 
-interface Device { circuits: (Circuit | undefined)[]; index: number }
+interface Device { circuits: (Circuit | undefined)[]; index: number; seqs: SeqRing }
 /** A topic seen before: its device (undefined when not registered), name and kind, so a message costs one lookup. */
 interface Route { dev: Device | undefined; device: string; kind: string }
 
@@ -52,7 +55,7 @@ export class Engine {
   private readonly buf: DetectionRecord[] = [];
   private offline: DeviceClock;
   private circuitList: Circuit[] = [];
-  stats: EngineStats = { messages: 0, channelSamples: 0, unknownDevice: 0, unknownChannel: 0, topicMismatch: 0, stale: 0, freshOnRestore: 0 };
+  stats: EngineStats = { messages: 0, channelSamples: 0, unknownDevice: 0, unknownChannel: 0, topicMismatch: 0, stale: 0, duplicates: 0, freshOnRestore: 0 };
 
   constructor(registry: readonly RegistryEntry[], overrides?: Overrides) {
     this.offline = this.build(registry, overrides, new Map()).clock;
@@ -94,7 +97,7 @@ export class Engine {
     let kept = 0, rebuilt = 0;
     for (const e of registry) {
       let d = devices.get(e.device);
-      if (!d) devices.set(e.device, (d = { circuits: [], index: devices.size }));
+      if (!d) devices.set(e.device, (d = { circuits: [], index: devices.size, seqs: prev.get(e.device)?.seqs ?? new SeqRing() }));
       const prof = profileOf(e);
       let old = prev.get(e.device)?.circuits[e.ch];
       if (old && taken.has(old)) old = undefined;
@@ -139,6 +142,8 @@ export class Engine {
       if (m.device !== t.device) { this.stats.topicMismatch++; return EMPTY; }
       t.device = m.device; // a producer that reuses its device string makes the next check a pointer compare
       const ts = m.ts;
+      // a redelivery, even re-stamped by a gateway, is the same message: once (the protocol's rule)
+      if (dev.seqs.take(m.seq, ts)) { this.stats.duplicates = (this.stats.duplicates ?? 0) + 1; return EMPTY; }
       this.offline.seen(dev.index, ts, out);
       // per message, into the scratch: a double passed as an argument would be boxed on every channel
       const amb = m.ambient;

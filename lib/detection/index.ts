@@ -7,3 +7,4 @@ export {
   type Profile, type ProfileOverride, type Overrides,
 } from './profile.ts';
 export { ampacityA } from './thermal.ts';
+export { SeqBook, SeqRing, DUP_WINDOW_MS } from './seqs.ts';

@@ -11,6 +11,8 @@ export const ACTIONS = [
   'alarm.ack',
   'alarm.note',
   'alarm.false',
+  /** reset a latched alarm once its condition is gone (GB 14287), with a note */
+  'alarm.reset',
   'hazard.view',
   'hazard.create',
   'hazard.assign',
@@ -31,7 +33,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 const READ: Action[] = ['map.view', 'site.view', 'alarm.view', 'hazard.view', 'report.view', 'report.export'];
-const SUPERVISE: Action[] = [...READ, 'alarm.ack', 'alarm.note', 'alarm.false', 'hazard.create', 'hazard.assign', 'hazard.verify'];
+const SUPERVISE: Action[] = [...READ, 'alarm.ack', 'alarm.note', 'alarm.false', 'alarm.reset', 'hazard.create', 'hazard.assign', 'hazard.verify'];
 
 export const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   leader: new Set(READ), // all, read-only
@@ -39,8 +41,8 @@ export const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   fire: new Set([...SUPERVISE, 'rollout.edit', 'public.review', 'profile.edit']),
   regulator: new Set([...SUPERVISE, 'profile.edit']),
   county: new Set([...SUPERVISE, 'rollout.edit']),
-  site_manager: new Set([...READ, 'alarm.ack', 'alarm.note', 'alarm.false', 'hazard.create', 'hazard.rectify']),
-  technician: new Set([...READ, 'alarm.ack', 'alarm.note', 'alarm.false', 'hazard.create', 'hazard.rectify', 'hazard.verify', 'device.command']),
+  site_manager: new Set([...READ, 'alarm.ack', 'alarm.note', 'alarm.false', 'alarm.reset', 'hazard.create', 'hazard.rectify']),
+  technician: new Set([...READ, 'alarm.ack', 'alarm.note', 'alarm.false', 'alarm.reset', 'hazard.create', 'hazard.rectify', 'hazard.verify', 'device.command']),
   admin: new Set(ACTIONS),
 };
 

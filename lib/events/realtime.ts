@@ -47,12 +47,14 @@ export interface AlarmEventPayload {
   severity: Severity;
   openedAt: number;
   clearedAt: number | null;
+  /** 报警/危急 whose condition is no longer seen: still active until a person resets it (lib/domain/alarm-latching.ts) */
+  recoveredAt: number | null;
   value: number | null;
   threshold: number | null;
   reasonZh: string;
   reasonEn: string;
-  /** opened | escalated | updated | cleared */
-  change: 'opened' | 'escalated' | 'updated' | 'cleared';
+  /** recovered: the condition is gone, the alarm awaits reset; reset: a person reset it (it is cleared) */
+  change: 'opened' | 'escalated' | 'updated' | 'recovered' | 'cleared' | 'reset';
 }
 
 /**

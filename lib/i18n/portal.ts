@@ -62,6 +62,14 @@ const zh = {
   mapLoading: '地图加载中…',
   legend: '图例',
   normalHue: '正常时按行业着色',
+  sitesUnit: ' 处',
+  enteringSite: '正在进入场所…',
+  openSite3d: '进入三维场所 →',
+  mapAria: '昌都市监测单位分布图',
+  sections: '功能',
+  notifySettings: '通知设置',
+  administration: '系统管理',
+  publicPages: '公众宣传页',
 } as const;
 
 export type PortalKey = keyof typeof zh;
@@ -115,6 +123,14 @@ const en: Record<PortalKey, string> = {
   mapLoading: 'Loading map…',
   legend: 'Legend',
   normalHue: 'Normal sites coloured by sector',
+  sitesUnit: ' sites',
+  enteringSite: 'Entering the site…',
+  openSite3d: 'Open the site in 3D →',
+  mapAria: 'Map of Changdu with monitored sites',
+  sections: 'Sections',
+  notifySettings: 'Notifications',
+  administration: 'Administration',
+  publicPages: 'Public pages',
 };
 
 export type Catalogue<K extends string> = Readonly<Record<Lang, Readonly<Record<K, string>>>>;

@@ -164,6 +164,8 @@ export const alarmRecordSchema = z.object({
   severity: z.enum(SEVERITIES),
   openedAt: epochMs,
   clearedAt: epochMs.nullable(),
+  /** an alarm/critical hazard whose condition is no longer seen: still active until a person resets it */
+  recoveredAt: epochMs.nullable().optional(),
   value: z.number().nullable().optional(),
   threshold: z.number().nullable().optional(),
   reason: z.string(),

@@ -7,13 +7,14 @@
  *  - email: the report's files as attachments through the notifications' SMTP transport (mailer.ts) to users.email (the
  *    address kept in the notification settings); a recipient who switched e-mail off there is skipped.
  * Failures retry with backoff; after the last attempt the row is 'failed' with the error, shown to the owner.
+ * An attempt whose lease ran out (the row was claimed again) records nothing.
  */
 import type { Sql } from '../../platform/db.ts';
 import type { NotificationPayload } from '../../lib/events/realtime.ts';
 import { loadPrincipalForUser } from '../../platform/principal.ts';
 import { scopeCovers, type Region } from '../supervision/region.ts';
 import { absoluteUrl, DeliveryError } from '../../platform/notify/channels/types.ts';
-import { claimDeliveries, markAttemptFailed, markDelivered, markSkipped, type ClaimedDelivery, type QueueOpts } from './delivery-queue.ts';
+import { claimDeliveries, markAttemptFailed, markDelivered, markSkipped, releaseDeliveries, type ClaimedDelivery, type QueueOpts } from './delivery-queue.ts';
 import type { ReportMailer } from './mailer.ts';
 import { reportMail } from '../../lib/domain/reports/mail.ts';
 
@@ -64,6 +65,11 @@ export class ReportDeliverer {
           this.again = false;
           for (;;) {
             const rows = await claimDeliveries(this.d.sql, batch, this.d.queue);
+            // stop() came while the claim was under way: hand the rows back rather than start them
+            if (this.stopped) {
+              await releaseDeliveries(this.d.sql, rows);
+              break;
+            }
             // concurrently: every claimed row's lease runs from the claim
             await Promise.all(rows.map((r) => this.deliver(r)));
             if (rows.length < batch || this.stopped) break;
@@ -95,15 +101,14 @@ export class ReportDeliverer {
       if (e instanceof LostClaim) return;
       const err = e instanceof DeliveryError ? e : new DeliveryError(String((e as Error)?.message ?? e));
       const outcome = await markAttemptFailed(sql, r, err.message, { ...this.d.queue, permanent: err.permanent });
-      this.counters[outcome === 'failed' ? 'failed' : 'retried']++;
+      if (outcome !== 'lost') this.counters[outcome === 'failed' ? 'failed' : 'retried']++;
       this.counters.lastError = err.message;
       this.d.log?.warn({ id: r.id, channel: r.channel, attempt: r.attempts, outcome, err: err.message }, 'report delivery failed');
     }
   }
 
   private async skip(r: ClaimedDelivery, reason: string) {
-    await markSkipped(this.d.sql, r, reason);
-    this.counters.skipped++;
+    if (await markSkipped(this.d.sql, r, reason)) this.counters.skipped++;
   }
 
   private async portal(r: ClaimedDelivery, a: ArchiveFacts) {

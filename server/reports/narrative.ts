@@ -1,5 +1,5 @@
 /** The report's text: formal Chinese paragraphs computed from the model (pure; the figures come from data.ts). */
-import { alarmTypeLabel, categoryLabel } from '../../lib/domain/vocabulary/index.ts';
+import { alarmTypeLabel, categoryLabel, hazardSourceLabel } from '../../lib/domain/vocabulary/index.ts';
 import { COUNTY_NAMES_ZH } from '../supervision/names.ts';
 import type { ReportModel, Section } from './model.ts';
 import { fix1, hoursZh, num, pct as pct0 } from '../../lib/domain/reports/format.ts';
@@ -9,7 +9,6 @@ const pct = (x: number | null | undefined) => (x == null ? '无' : pct0(x));
 const hours = (h: number | null | undefined) => (h == null ? '无' : hoursZh(h));
 
 const county = (k: string | number) => COUNTY_NAMES_ZH[Number(k)] ?? String(k);
-const SOURCE_ZH: Record<string, string> = { alarm: '报警转办', inspection: '检查发现', report: '单位上报', public: '群众举报' };
 
 export function narrate(m: ReportModel): Section[] {
   const t = m.totals;
@@ -63,7 +62,7 @@ export function narrate(m: ReportModel): Section[] {
   const lowRect = m.counties.filter((c) => c.hazardsNew >= 3 && c.rectificationRate != null).sort((a, b) => (a.rectificationRate ?? 0) - (b.rectificationRate ?? 0))[0];
   out.push({ key: 'hazards', heading: '五、隐患整改情况', paragraphs: [
     t.hazardsNew
-      ? `新增隐患 ${num(t.hazardsNew)} 项，来源为${m.hazardSources.map((x) => `${SOURCE_ZH[x.key] ?? x.key} ${num(x.n)} 项`).join('、')}；已验收或销号 ${num(Math.round((t.rectificationRate ?? 0) * t.hazardsNew))} 项，整改率 ${pct(t.rectificationRate)}，平均整改用时 ${hours(t.meanRectifyHours)}。` +
+      ? `新增隐患 ${num(t.hazardsNew)} 项，来源为${m.hazardSources.map((x) => `${hazardSourceLabel(x.key)} ${num(x.n)} 项`).join('、')}；已验收或销号 ${num(Math.round((t.rectificationRate ?? 0) * t.hazardsNew))} 项，整改率 ${pct(t.rectificationRate)}，平均整改用时 ${hours(t.meanRectifyHours)}。` +
         (lowRect ? `整改率最低的县（区）为${county(lowRect.key)}（${pct(lowRect.rectificationRate)}）。` : '')
       : '本期未新增隐患。',
     t.overdue ? `期末逾期未整改隐患 ${num(t.overdue)} 项，明细见表 5-2，应挂牌督办、限期整改到位。` : '期末无逾期未整改隐患。',

@@ -147,6 +147,6 @@ export async function myDeliveries(sql: Sql, p: Principal, limit = 30) {
     SELECT d.id, d.archive_id AS "archiveId", a.title, d.channel, d.state, d.detail, d.created_at AS "createdAt", d.read_at AS "readAt",
            coalesce((SELECT array_agg(format ORDER BY format) FROM report_files rf WHERE rf.archive_id = a.id), '{}') AS formats
     FROM report_deliveries d JOIN report_archive a ON a.id = d.archive_id
-    WHERE d.user_id = ${p.userId} AND d.channel = 'portal' AND d.state IN ('pending', 'delivered')
+    WHERE d.user_id = ${p.userId} AND d.channel = 'portal' AND d.state IN ('pending', 'sending', 'delivered')
     ORDER BY d.id DESC LIMIT ${limit}`;
 }

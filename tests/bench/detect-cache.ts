@@ -6,14 +6,14 @@
  * encoded value is checked on write and a value off the grid throws rather than silently changing data.
  */
 import { closeSync, existsSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
-import type { Channel, DeviceEvent, Telemetry } from '../../lib/protocol/v1.ts';
-import { EVENT_CODES } from '../../lib/protocol/v1.ts';
+import type { Channel, DeviceEvent, Status, Telemetry } from '../../lib/protocol/v1.ts';
+import { EVENT_CODES, parseTopic } from '../../lib/protocol/v1.ts';
 
 export interface Line { topic: string; payload: unknown }
 
 const FIELDS = ['ia', 'ib', 'ic', 'ir', 'ta', 'tb', 'tc', 'tn', 'ua', 'ub', 'uc', 'arc'] as const;
 const SCALE = [100, 100, 100, 10, 10, 10, 10, 10, 10, 10, 10, 1];
-const MAGIC = 0x44455443; // "DETC"
+const MAGIC = 0x44455444; // "DETD" (status lines since this version)
 
 function scaled(x: number, k: number): number {
   const n = Math.round(x * k);
@@ -77,8 +77,13 @@ export function* recording(file: string, topics: string[], lines: Iterable<Line>
   for (const l of lines) {
     const ti = topicIx.get(l.topic);
     if (ti === undefined) throw new Error(`bench cache: unknown topic ${l.topic}`);
-    const p = l.payload as Telemetry | DeviceEvent;
-    if ('channels' in p) {
+    const p = l.payload as Telemetry | DeviceEvent | Status;
+    if ('online' in p) {
+      w.u8(3);
+      w.u16(ti);
+      w.u8((p.online ? 1 : 0) | (p.ts !== undefined ? 2 : 0));
+      if (p.ts !== undefined) w.f64(p.ts);
+    } else if ('channels' in p) {
       w.u8(1);
       w.u16(ti);
       w.f64(p.ts);
@@ -114,7 +119,9 @@ export function* recording(file: string, topics: string[], lines: Iterable<Line>
 }
 
 /** Replay a recorded stream: payloads rebuilt with the simulator's field order. */
-export function* replaying(file: string, topics: string[], device: (topicIx: number) => string): Generator<Line> {
+export function* replaying(file: string, topics: string[]): Generator<Line> {
+  const names = topics.map((t) => parseTopic(t)?.device ?? '');
+  const device = (i: number) => names[i];
   const fd = openSync(file, 'r');
   const r = new Reader(fd);
   if (r.u32() !== MAGIC) throw new Error(`bench cache: ${file} is not a stream cache`);
@@ -123,6 +130,12 @@ export function* replaying(file: string, topics: string[], device: (topicIx: num
       const kind = r.u8();
       if (kind === 0) return;
       const ti = r.u16();
+      if (kind === 3) {
+        const fl = r.u8();
+        const st: Status = { v: 1, online: (fl & 1) === 1, ...(fl & 2 ? { ts: r.f64() } : {}) };
+        yield { topic: topics[ti], payload: st };
+        continue;
+      }
       const ts = r.f64();
       const seq = r.u32();
       if (kind === 1) {

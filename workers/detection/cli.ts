@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { deviceEventSchema, parseTopic, registryFileSchema, replayLineSchema, statusSchema, telemetrySchema } from '../../lib/protocol/v1.ts';
 import { Engine, overridesSchema } from '../../lib/detection/index.ts';
+import { Latch } from '../../lib/domain/alarm-latching.ts';
 
 const SCHEMAS = { telemetry: telemetrySchema, status: statusSchema, event: deviceEventSchema } as const;
 const MAX_REPORTED = 10;
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   const ov = values.overrides ? overridesSchema.safeParse(JSON.parse(readFileSync(values.overrides, 'utf8'))) : undefined;
   if (ov && !ov.success) fail(`invalid overrides: ${ov.error.issues[0]?.message}`);
   const engine = new Engine(reg.data, ov?.data);
+  // 报警/危急 hold until reset, which nobody makes in a replay: their records gain recoveredAt, never clearedAt
+  const latch = new Latch();
 
   const input = values.input === '-' ? process.stdin : createReadStream(values.input);
   const output = values.output === '-' ? process.stdout : createWriteStream(values.output);
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
     const recs = engine.ingest(rl.data.topic, p.data);
     for (const r of recs) {
       alarms++;
-      if (!output.write(JSON.stringify(r) + '\n')) await once(output, 'drain');
+      if (!output.write(JSON.stringify(latch.apply(r)) + '\n')) await once(output, 'drain');
     }
   }
   if (output !== process.stdout) {

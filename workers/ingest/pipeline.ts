@@ -19,6 +19,7 @@ import type { DetectStage } from './detect-stage.ts';
 import { dayOf, type Partitions } from './partitions.ts';
 import { prepareBatchYielding, type PreparedItem, type RawMessage } from './prepare.ts';
 import type { QuarantineLimiter } from './quarantine.ts';
+import { SeqBook } from './seq.ts';
 import { isConnectionError } from './tx.ts';
 import { topicOf, type ValidateOpts } from './validate.ts';
 import { writeBatch, type WriteResult, type WriterCtx } from './writer.ts';
@@ -76,6 +77,8 @@ export class Pipeline {
   private loopDone: Promise<void>;
   private readonly readAhead: number;
   stats = { received: 0, batches: 0, stored: 0, duplicates: 0, rejected: 0, retries: 0, copyRefused: 0, lastCommitMs: 0, lastBatch: 0 };
+  /** telemetry (device, seq) taken, across batches: duplicates are found before detection (seq.ts) */
+  private readonly seqs = new SeqBook();
 
   constructor(private readonly d: PipelineDeps) {
     this.readAhead = Math.min(d.maxBuffer, 4 * d.batchMax);
@@ -179,7 +182,7 @@ export class Pipeline {
         await this.refreshRegistry(unknown);
       }
       const t0 = Date.now();
-      const items = await prepareBatchYielding(batch, this.d.validateOpts, this.d.detect, this.d.limiter, t0);
+      const items = await prepareBatchYielding(batch, this.d.validateOpts, this.d.detect, this.d.limiter, t0, 200, this.seqs);
       const prepMs = Date.now() - t0;
       const parts = split(items, this.d.lanes);
       for (let l = 0; l < parts.length; l++) {

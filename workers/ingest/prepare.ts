@@ -1,11 +1,12 @@
 /**
- * Turns a batch of raw MQTT messages into what the writer stores: verdicts (validate.ts), in-batch
- * duplicates marked, detection run once in arrival order, quarantine raw-byte admission decided. Done once
+ * Turns a batch of raw MQTT messages into what the writer stores: verdicts (validate.ts), duplicates marked,
+ * detection run once in arrival order, quarantine raw-byte admission decided. Done once
  * per batch, before the first write attempt, so a retried transaction writes exactly the same thing.
  */
 import { logger } from '../../platform/log.ts';
 import type { DetectStage, DetectionRecord } from './detect-stage.ts';
 import { QuarantineLimiter, RAW_KEEP_BYTES } from './quarantine.ts';
+import { SeqBook } from './seq.ts';
 import { validate, type Accepted, type Rejected, type ValidateOpts } from './validate.ts';
 
 export interface RawMessage {
@@ -16,8 +17,11 @@ export interface RawMessage {
 export interface PreparedItem {
   raw: RawMessage;
   verdict: Accepted | Rejected;
-  /** same (device, seq, ts) already earlier in this batch (broker redelivery while still buffered) */
-  dupInBatch: boolean;
+  /**
+   * a duplicate: telemetry whose (device, seq) was already taken (SeqBook: a redelivery, even one a gateway
+   * re-stamped), or an event whose (device, seq, ts) is earlier in this batch; stored and detected once
+   */
+  duplicate: boolean;
   /** for rejects: keep the raw bytes (rate-limited) */
   keepRaw: boolean;
   /** alarm records this message caused */
@@ -43,33 +47,37 @@ function detectSafely(detect: DetectStage, topic: string, msg: unknown): readonl
   }
 }
 
-/** The per-message step; in-batch duplicates are found through the shared `seen`. */
-function preparer(o: Omit<ValidateOpts, 'now'>, detect: DetectStage, limiter: QuarantineLimiter, now: number) {
+/**
+ * The per-message step. Telemetry duplicates by (device, seq) through `seqs` (kept by the pipeline across
+ * batches, so a redelivery after the original was written is caught too; the readings key (circuit_id, ts, seq)
+ * catches it after a restart); events by (device, seq, ts) in the batch (device_events is unique on them).
+ */
+function preparer(o: Omit<ValidateOpts, 'now'>, detect: DetectStage, limiter: QuarantineLimiter, now: number, seqs: SeqBook) {
   const seen = new Set<string>();
   const vo: ValidateOpts = { ...o, now };
   return (raw: RawMessage): PreparedItem => {
     const verdict = validate(raw.topic, raw.payload, vo);
-    let dupInBatch = false;
+    let duplicate = false;
     let keepRaw = false;
     let records: readonly DetectionRecord[] = [];
     if (verdict.kind === 'reject') keepRaw = limiter.admit(verdict.reason, verdict.deviceId, now);
     else {
-      if (verdict.kind !== 'status') {
-        const k = `${verdict.kind}\u0000${verdict.device.id}\u0000${verdict.msg.seq}\u0000${verdict.msg.ts}`;
-        dupInBatch = seen.has(k);
+      if (verdict.kind === 'telemetry') duplicate = seqs.take(verdict.device.id, verdict.msg.seq, verdict.msg.ts);
+      else if (verdict.kind === 'event') {
+        const k = `${verdict.device.id}\u0000${verdict.msg.seq}\u0000${verdict.msg.ts}`;
+        duplicate = seen.has(k);
         seen.add(k);
       }
-      // the engine skips samples it has already seen (per-circuit ts), so redeliveries do not double-count
-      if (!dupInBatch) records = detectSafely(detect, raw.topic, verdict.msg);
+      if (!duplicate) records = detectSafely(detect, raw.topic, verdict.msg);
     }
-    return { raw, verdict, dupInBatch, keepRaw, records };
+    return { raw, verdict, duplicate, keepRaw, records };
   };
 }
 
 export function prepareBatch(
-  msgs: RawMessage[], o: Omit<ValidateOpts, 'now'>, detect: DetectStage, limiter: QuarantineLimiter, now = Date.now(),
+  msgs: RawMessage[], o: Omit<ValidateOpts, 'now'>, detect: DetectStage, limiter: QuarantineLimiter, now = Date.now(), seqs = new SeqBook(),
 ): PreparedItem[] {
-  return msgs.map(preparer(o, detect, limiter, now));
+  return msgs.map(preparer(o, detect, limiter, now, seqs));
 }
 
 /**
@@ -78,9 +86,9 @@ export function prepareBatch(
  * the rest of the preparation, so the two stages hardly overlapped).
  */
 export async function prepareBatchYielding(
-  msgs: RawMessage[], o: Omit<ValidateOpts, 'now'>, detect: DetectStage, limiter: QuarantineLimiter, now = Date.now(), every = 200,
+  msgs: RawMessage[], o: Omit<ValidateOpts, 'now'>, detect: DetectStage, limiter: QuarantineLimiter, now = Date.now(), every = 200, seqs = new SeqBook(),
 ): Promise<PreparedItem[]> {
-  const step = preparer(o, detect, limiter, now);
+  const step = preparer(o, detect, limiter, now, seqs);
   const out: PreparedItem[] = [];
   for (let i = 0; i < msgs.length; i++) {
     out.push(step(msgs[i]));

@@ -147,14 +147,14 @@ WITH src AS (
   SELECT circuit_id, timestamptz 'epoch' + ts_ms * interval '1 millisecond', seq, ia, ib, ic, ir, ta, tb, tc, tn, ua, ub, uc, arc, amb_t, amb_rh
   FROM src
   ON CONFLICT DO NOTHING
-  RETURNING circuit_id, ts
+  RETURNING circuit_id, ts, seq
 ), mark AS (
   INSERT INTO readings_1m_dirty AS d (bucket)
   SELECT DISTINCT date_bin('1 minute', ts, timestamptz '2000-01-01 00:00:00+00') FROM ins ORDER BY 1
   ON CONFLICT (bucket) DO UPDATE SET ver = d.ver + 1, marked_at = now()
 )
 SELECT DISTINCT s.mi FROM src s
-JOIN ins ON ins.circuit_id = s.circuit_id AND ins.ts = timestamptz 'epoch' + s.ts_ms * interval '1 millisecond'`;
+JOIN ins ON ins.circuit_id = s.circuit_id AND ins.ts = timestamptz 'epoch' + s.ts_ms * interval '1 millisecond' AND ins.seq = s.seq`;
 
 const COLS_ALL = ['ia', 'ib', 'ic', 'ir', 'ta', 'tb', 'tc', 'tn', 'ua', 'ub', 'uc'] as const;
 
@@ -178,7 +178,7 @@ export function columns(rows: TelemetryRow[]) {
 /**
  * Store the batch's readings, skipping rows already stored; returns the indices (mi) of messages that had at
  * least one new row. Prepared (postgres.js's unsafe() would otherwise describe the statement on every call: one
- * more round trip). Only the keys come back (RETURNING circuit_id, ts).
+ * more round trip). Only the keys come back (RETURNING circuit_id, ts, seq: two messages may share a ts).
  */
 export async function upsertReadings(tx: TransactionSql, rows: TelemetryRow[]): Promise<Set<number>> {
   if (rows.length === 0) return new Set();

@@ -6,7 +6,8 @@
 import type { Sql } from '../../platform/db.ts';
 import { resilientSql } from './pg-pool.ts';
 import { logger } from '../../platform/log.ts';
-import { AlarmBook, writeAlarms } from './alarms.ts';
+import { AlarmBook, resetChange, writeAlarms } from './alarms.ts';
+import { ALARM_RESET_CHANNEL } from '../../lib/domain/alarm-latching.ts';
 import type { IngestConfig } from './config.ts';
 import { MqttConsumer } from './consumer.ts';
 import { EngineStage, NoDetect, type DetectionRecord, type DetectStage } from './detect-stage.ts';
@@ -87,6 +88,8 @@ export class IngestWorker {
       onMessage: (topic, payload, token) => this.pipeline.push(topic, payload, token),
     });
     await this.consumer.ready();
+    // a person's reset (portal) takes a latched alarm off the site's active alarms; LISTEN reconnects with the pool
+    await this.sql.listen(ALARM_RESET_CHANNEL, (id) => void this.alarmReset(Number(id)));
     this.every(c.liveIntervalMs, async () => void this.live.tick());
     this.every(5000, async () => {
       this.live.sweep();
@@ -137,6 +140,13 @@ export class IngestWorker {
       .finally(() => (this.reloading = null));
     this.reloading = p;
     return p;
+  }
+
+  private async alarmReset(id: number) {
+    const ch = await resetChange(this.sql, this.registry, id).catch((e) => void log.warn({ err: (e as Error).message, id }, 'alarm reset not applied'));
+    if (!ch) return;
+    this.book.set(ch.siteId, ch.key, null);
+    this.live.alarmChanged(ch);
   }
 
   /** Alarm records not tied to a batch (clock advance): own transaction, then the same after-commit path. */

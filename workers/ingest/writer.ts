@@ -12,7 +12,7 @@ import { rawForQuarantine } from './prepare.ts';
 import { countRejects, safeTopic } from './quarantine.ts';
 import { copyReadings, markMinutes, minutesOf, upsertReadings, type TelemetryRow } from './readings-sql.ts';
 import type { Registry } from './registry.ts';
-import { accountSeqs, type SeqDelta } from './seq.ts';
+import { accountSeqs, type SeqDelta, type SeqMsg } from './seq.ts';
 import { inTransaction } from './tx.ts';
 
 export interface WriteResult {
@@ -29,6 +29,8 @@ export interface WriterCtx {
   book: AlarmBook;
   /** device → last stored seq (mirror of devices.last_seq; this worker owns its devices) */
   lastSeq: Map<string, number | null>;
+  /** device → sample time of that seq, once this worker has seen it (seq plausibility, seq.ts) */
+  lastSeqTs?: Map<string, number | null>;
 }
 
 /**
@@ -48,7 +50,7 @@ async function writeIn(tx: TransactionSql, ctx: WriterCtx, items: PreparedItem[]
     const it = items[mi];
     const v = it.verdict;
     if (v.kind === 'reject') rejects.push({ mi, it });
-    else if (it.dupInBatch) continue;
+    else if (it.duplicate) continue;
     else if (v.kind === 'telemetry') tel.push({ mi, msg: v.msg, circuits: v.circuits });
     else if (v.kind === 'event') {
       ev.mi.push(mi); ev.dev.push(v.device.id); ev.seq.push(v.msg.seq); ev.ts.push(v.msg.ts);
@@ -69,14 +71,14 @@ async function writeIn(tx: TransactionSql, ctx: WriterCtx, items: PreparedItem[]
   }
 
   // counters per device, from newly stored messages only, in arrival order
-  const perDev = new Map<string, { seqs: number[]; dup: number; seen: number }>();
+  const perDev = new Map<string, { seqs: SeqMsg[]; dup: number; seen: number }>();
   for (const mi of idx) {
     const it = items[mi];
     const v = it.verdict;
     if (v.kind !== 'telemetry' && v.kind !== 'event') continue;
     let d = perDev.get(v.device.id);
     if (!d) perDev.set(v.device.id, (d = { seqs: [], dup: 0, seen: 0 }));
-    if (stored.has(mi)) d.seqs.push(v.msg.seq);
+    if (stored.has(mi)) d.seqs.push({ seq: v.msg.seq, ts: v.msg.ts });
     else d.dup += 1;
     if (v.msg.ts > d.seen) d.seen = v.msg.ts;
   }
@@ -85,7 +87,9 @@ async function writeIn(tx: TransactionSql, ctx: WriterCtx, items: PreparedItem[]
   if (perDev.size) {
     const ids: string[] = [], rec: number[] = [], dup: number[] = [], lost: number[] = [], last: (number | null)[] = [], seen: number[] = [];
     for (const [id, d] of perDev) {
-      const delta = accountSeqs(ctx.lastSeq.get(id) ?? null, d.seqs);
+      const lastTs = (ctx.lastSeqTs ??= new Map());
+      const delta = accountSeqs(ctx.lastSeq.get(id) ?? null, d.seqs, lastTs.get(id) ?? null, (ctx.registry.device(id)?.reportIntervalS ?? 60) * 1000);
+      lastTs.set(id, delta.lastTs);
       seq.set(id, delta);
       duplicates += d.dup;
       ids.push(id); rec.push(delta.received); dup.push(d.dup); lost.push(delta.lost); last.push(delta.lastSeq); seen.push(d.seen);

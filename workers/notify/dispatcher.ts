@@ -1,10 +1,10 @@
 /**
  * The delivery loop: claim due outbox rows, deliver them concurrently, record each outcome. Woken by LISTEN
  * (new rows) and by a poll timer (retries coming due). stop() finishes the deliveries in flight, so a graceful
- * restart neither loses nor repeats a message.
+ * restart neither loses nor repeats a message; rows claimed after stop() began are handed back unstarted.
  */
 import type { Sql } from '../../platform/db.ts';
-import { claimDue, markFailed, markSent, type ClaimedRow } from '../../platform/notify/outbox.ts';
+import { claimDue, markFailed, markSent, release, type ClaimedRow } from '../../platform/notify/outbox.ts';
 import type { Channel } from '../../lib/domain/workflow/plan.ts';
 import { DeliveryError, type DeliveryChannel } from '../../platform/notify/channels/types.ts';
 
@@ -51,6 +51,11 @@ export class Dispatcher {
 
   private async round(): Promise<number> {
     const rows = await claimDue(this.sql, this.o.batch, this.o.leaseS, this.o.maxAttempts);
+    // stop() came while the claim was under way: hand the rows back rather than start them
+    if (this.stopped) {
+      await release(this.sql, rows);
+      return 0;
+    }
     await Promise.all(rows.map((r) => this.deliver(r)));
     return rows.length;
   }
@@ -61,7 +66,7 @@ export class Dispatcher {
     try {
       if (!ch) throw new DeliveryError(`channel ${row.channel} is not configured`, true);
       await ch.deliver(row);
-      await markSent(this.sql, row.id);
+      if (!(await markSent(this.sql, row))) this.o.log.warn({ id: row.id, channel: row.channel }, 'delivered after its lease ran out (claimed again)');
       this.counters.sent++;
       stat.sent++;
     } catch (e) {
@@ -70,7 +75,7 @@ export class Dispatcher {
       stat.failed++;
       stat.lastError = err.message;
       if (outcome === 'failed') this.counters.failed++;
-      else this.counters.retried++;
+      else if (outcome === 'retry') this.counters.retried++;
       this.o.log.warn({ id: row.id, channel: row.channel, attempt: row.attempts, outcome, err: err.message }, 'delivery failed');
     }
   }

@@ -12,6 +12,7 @@ import { latestPeriod } from '../../lib/domain/workflow/period.ts';
 import { ensureVapid } from '../../platform/notify/vapid.ts';
 import type { Channel } from '../../lib/domain/workflow/plan.ts';
 import { Dispatcher } from './dispatcher.ts';
+import { OUTBOX_CHANNEL } from '../../platform/notify/outbox.ts';
 import { connectInternal } from '../../platform/realtime/internal-client.ts';
 import { webhookChannel } from '../../platform/notify/channels/webhook.ts';
 import { emailChannel } from '../../platform/notify/channels/email.ts';
@@ -73,7 +74,7 @@ export async function startNotifyWorker(sql: Sql, env: Env, log: Log) {
     return pumping;
   };
 
-  const listeners = [await sql.listen('esms_notify', () => void pump()), await sql.listen('esms_outbox', () => void pump())];
+  const listeners = [await sql.listen('esms_notify', () => void pump()), await sql.listen(OUTBOX_CHANNEL, () => void pump())];
   const safe = (name: string, f: () => Promise<unknown>) => () =>
     f().catch((e) => {
       counters.errors++;

@@ -16,6 +16,7 @@ import type * as SimTruth from '../../api/admin/simulator/truth/route.ts';
 import type * as AlarmAck from '../../api/alarms/[id]/ack/route.ts';
 import type * as AlarmFalse from '../../api/alarms/[id]/false/route.ts';
 import type * as AlarmNotes from '../../api/alarms/[id]/notes/route.ts';
+import type * as AlarmReset from '../../api/alarms/[id]/reset/route.ts';
 import type * as Login from '../../api/auth/login/route.ts';
 import type * as Logout from '../../api/auth/logout/route.ts';
 import type * as BsActivity from '../../api/bigscreen/activity/route.ts';
@@ -63,6 +64,7 @@ export interface ApiContract {
   'POST /api/alarms/:id/ack': typeof AlarmAck.POST;
   'POST /api/alarms/:id/false': typeof AlarmFalse.POST;
   'POST /api/alarms/:id/notes': typeof AlarmNotes.POST;
+  'POST /api/alarms/:id/reset': typeof AlarmReset.POST;
   'POST /api/auth/login': typeof Login.POST;
   'POST /api/auth/logout': typeof Logout.POST;
   'GET /api/bigscreen/activity': typeof BsActivity.GET;

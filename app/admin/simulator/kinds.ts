@@ -1,5 +1,6 @@
 /** Injectable conditions of the simulator page: Chinese labels, groups, and what each needs from the circuit. */
 import type { Injectable } from '../../../lib/events/sim-control.ts';
+import { ALARM_TYPE_INFO } from '../../../lib/domain/vocabulary/index.ts';
 
 export interface KindInfo {
   kind: Injectable;
@@ -15,7 +16,7 @@ export interface KindInfo {
 export const GROUPS: Record<KindInfo['group'], string> = {
   fault: '电气故障（应报警）',
   nuisance: '干扰工况（不应报警）',
-  sensor: '传感器故障',
+  sensor: ALARM_TYPE_INFO.sensor_fault.zh,
   transport: '通信',
 };
 

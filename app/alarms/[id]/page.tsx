@@ -11,12 +11,11 @@ import { WorkShell } from '../../_components/alerts/WorkShell.tsx';
 import { fmt, since, SevPill } from '../../_components/alerts/ui.tsx';
 import w from '../../_components/alerts/work.module.css';
 import { AlarmActions } from './AlarmActions.tsx';
-import { alarmTypeLabel } from '../../../lib/domain/vocabulary/index.ts';
+import { alarmNoteLabel, alarmTypeLabel } from '../../../lib/domain/vocabulary/index.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '报警详情 · 昌都市智慧式用电安全管理平台' };
 
-const NOTE_ZH: Record<string, string> = { ack: '确认', note: '备注', false_alarm: '误报', hazard: '隐患' };
 
 export default async function AlarmPage({ params }: { params: Promise<{ id: string }> }) {
   const p = await currentPrincipal();
@@ -86,7 +85,7 @@ export default async function AlarmPage({ params }: { params: Promise<{ id: stri
             <ol className={w.timeline}>
               {d.notes.map((n) => (
                 <li key={n.id}>
-                  <b>{NOTE_ZH[n.kind] ?? n.kind}</b> · {n.username} · <span className={w.dim}>{fmt(n.createdAt)}</span>
+                  <b>{alarmNoteLabel(n.kind)}</b> · {n.username} · <span className={w.dim}>{fmt(n.createdAt)}</span>
                   <div>{n.body}</div>
                 </li>
               ))}

@@ -16,6 +16,7 @@ import { PulseRings } from './PulseRings.tsx';
 import { MapTooltip, type Hover } from './MapTooltip.tsx';
 import { MAP_PADDING, useBaseMap } from './useBaseMap.ts';
 import { atNextSecond } from '../lib/secondTick.ts';
+import { words } from '../lib/words.ts';
 import s from './map.module.css';
 
 export type Choro = 'none' | 'coverage' | 'hazards';
@@ -258,7 +259,7 @@ export function BigMap(p: Props) {
         data-activity={activity.length}
         data-choro={p.choro}
         role="region"
-        aria-label={p.lang === 'en' ? 'Map of Changdu' : '昌都市态势地图'}
+        aria-label={words(p.lang)('mapLabel')}
       />
       <PulseRings map={map} ready={ready} pulses={p.pulses} />
       {hover && (

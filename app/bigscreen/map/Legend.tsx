@@ -22,7 +22,6 @@ export function Legend(p: {
   lang: Lang;
   t: (k: Word) => string;
 }) {
-  const en = p.lang === 'en';
   const toggle = (c: string) => {
     const n = new Set(p.hidden);
     if (n.has(c)) n.delete(c);
@@ -35,7 +34,7 @@ export function Legend(p: {
         {STATUSES_WORST_FIRST.map((k) => (
           <span key={k} className={s.legendItem} data-testid={`legend-${k}`}>
             <i style={{ color: SITE_STATUS_INFO[k].colour }}>{SITE_STATUS_INFO[k].icon}</i>
-            {k === 'offline' ? (en ? 'Offline / not fitted' : '离线/未接入') : pick(p.lang, SITE_STATUS_INFO[k])}
+            {k === 'offline' ? p.t('offlineOrNone') : pick(p.lang, SITE_STATUS_INFO[k])}
             <b>{(p.counts[k] ?? 0).toLocaleString('en-US')}</b>
           </span>
         ))}
@@ -44,7 +43,7 @@ export function Legend(p: {
         <div className={s.legendRow} data-testid="choro-legend">
           <span className={s.legendItem}>{p.choro === 'coverage' ? p.t('choroCoverage') : p.t('choroHazards')}</span>
           <span className={s.ramp}>
-            <small>{p.choro === 'coverage' ? '0%' : en ? 'none' : '无'}</small>
+            <small>{p.choro === 'coverage' ? '0%' : p.t('none')}</small>
             {(p.choro === 'coverage' ? COVERAGE_STOPS : HAZARD_STOPS).map((c) => (
               <i key={c} style={{ background: c }} />
             ))}
@@ -52,7 +51,7 @@ export function Legend(p: {
           </span>
         </div>
       )}
-      <div className={s.legendRow} role="group" aria-label={en ? 'Sectors' : '行业'}>
+      <div className={s.legendRow} role="group" aria-label={p.t('sectors')}>
         {p.categories.map((c) => (
           <button
             key={c}

@@ -1,5 +1,6 @@
 'use client';
 /** Map toolbar: layer toggles and the county theme (top left); sound, voice, language (top right). */
+import { tr } from '../../../lib/i18n/portal.ts';
 import type { Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import type { Choro } from './BigMap.tsx';
@@ -68,10 +69,10 @@ export function WallSwitches(p: {
       <button
         type="button"
         onClick={() => p.setLang(p.lang === 'en' ? 'zh' : 'en')}
-        aria-label={p.lang === 'en' ? '切换到中文' : 'Switch to English'}
+        aria-label={tr(p.lang, 'langToggleLabel')}
         data-testid="lang-toggle"
       >
-        {p.lang === 'en' ? '中文' : 'EN'}
+        {tr(p.lang, 'langToggle')}
       </button>
     </div>
   );

@@ -6,6 +6,7 @@ import { countyName } from '../../map/county-names.ts';
 import { fmtCount, fmtPct, type Lang } from '../lib/format.ts';
 import type { CountyShape } from './geo.ts';
 import { pick } from '../../../lib/i18n/portal.ts';
+import { words } from '../lib/words.ts';
 import s from './map.module.css';
 
 export type Hover = { kind: 'site'; site: MapSite; x: number; y: number } | { kind: 'county'; adcode: number; x: number; y: number };
@@ -19,6 +20,7 @@ export function MapTooltip(props: {
 }) {
   const { hover: h, lang } = props;
   const en = lang === 'en';
+  const t = words(lang);
   const style = { left: h.x + 18, top: h.y + 18 };
   if (h.kind === 'site') {
     const st = SITE_STATUS_INFO[props.status ?? h.site.status];
@@ -41,16 +43,16 @@ export function MapTooltip(props: {
       {v && (
         <>
           <div className={s.ttRow}>
-            {en ? 'Sites' : '监测单位'} <b>{fmtCount(v.sites, lang)}</b> · {en ? 'Active alarms' : '活动报警'}{' '}
+            {t('monitoredSites')} <b>{fmtCount(v.sites, lang)}</b> · {t('activeAlarms')}{' '}
             <b>{fmtCount(v.alarms, lang)}</b>
           </div>
           <div className={s.ttRow}>
-            {en ? 'Coverage' : '覆盖率'} <b>{fmtPct(v.coverage)}</b> · {en ? 'Open hazards' : '未整改隐患'}{' '}
+            {t('choroCoverage')} <b>{fmtPct(v.coverage)}</b> · {t('hazardsOpen')}{' '}
             <b>{fmtCount(v.hazards, lang)}</b>
           </div>
         </>
       )}
-      <div className={s.ttHint}>{en ? 'Click to filter' : '点击筛选该县区'}</div>
+      <div className={s.ttHint}>{t('clickToFilter')}</div>
     </div>
   );
 }

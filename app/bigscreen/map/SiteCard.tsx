@@ -33,7 +33,7 @@ export function SiteCard(p: {
     const ac = new AbortController();
     api('GET /api/sites/:id', { params: { id: site.id }, signal: ac.signal }).then(
       (card) => setSt({ kind: 'ok', card }),
-      (e: unknown) => !ac.signal.aborted && setSt({ kind: 'error', message: e instanceof ApiError ? e.text(en) : en ? 'Could not load' : '加载失败' }),
+      (e: unknown) => !ac.signal.aborted && setSt({ kind: 'error', message: e instanceof ApiError ? e.text(en) : t('loadFailed') }),
     );
     return () => ac.abort();
   }, [site.id, p.status, en]);

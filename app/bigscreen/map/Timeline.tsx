@@ -2,7 +2,7 @@
 /** The playback bar at the foot of the map: live ↔ replay of the last 24 h / 7 d, speed, play/pause, scrubber. */
 import { PLAYBACK_SPEEDS } from '../../../lib/domain/bigscreen/replay.ts';
 import { beijingMinute, type Lang } from '../lib/format.ts';
-import type { Word } from '../lib/words.ts';
+import { words, type Word } from '../lib/words.ts';
 import o from './overlay.module.css';
 import s from './popups.module.css';
 
@@ -68,13 +68,13 @@ export function Timeline(p: {
             step={60_000}
             value={pb.t}
             onChange={(e) => p.seek(Number(e.target.value))}
-            aria-label={en ? 'Playback time' : '回放时间'}
+            aria-label={t('playbackTime')}
             data-testid="playback-scrub"
           />
           <span className={s.pbMeta}>{pb.loading ? t('loading') : en ? `${pb.count} alarms` : `${pb.count} 条报警`}</span>
         </>
       )}
-      {!pb && <span className={s.pbHint}>{en ? 'Replay stored alarms on the map' : '在地图上回放历史报警与单位状态'}</span>}
+      {!pb && <span className={s.pbHint}>{t('playbackOffer')}</span>}
     </div>
   );
 }
@@ -86,7 +86,7 @@ export function ModeBanner({ pb, lang }: { pb: PlaybackState | null; lang: Lang 
     <div className={s.banner} data-testid="mode-banner" data-mode="playback" data-t={pb.t}>
       <b>回放 PLAYBACK</b> <span>{beijingMinute(pb.t)}</span>
       <small>
-        {lang === 'en' ? 'map and feed replay stored alarms · side panels stay live' : '地图与滚动条为历史回放 · 两侧面板为实时数据'}
+        {words(lang)('playbackNote')}
       </small>
     </div>
   );

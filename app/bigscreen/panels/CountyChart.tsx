@@ -47,7 +47,7 @@ export const CountyChart = memo(function CountyChart(props: {
       series: [
         {
           id: 'sites',
-          name: en ? 'Sites' : '监测单位',
+          name: t('monitoredSites'),
           type: 'bar',
           barWidth: 10,
           barGap: '-100%',
@@ -66,7 +66,7 @@ export const CountyChart = memo(function CountyChart(props: {
         },
         {
           id: 'abnormal',
-          name: en ? 'Abnormal sites' : '异常单位',
+          name: t('abnormalSites'),
           type: 'bar',
           barWidth: 10,
           itemStyle: { color: STATUS_COLOURS.alarm },
@@ -88,7 +88,7 @@ export const CountyChart = memo(function CountyChart(props: {
       <div className={st.panelHead}>
         <h2 className={st.panelTitle}>{t('byCounty')}</h2>
         <span className={st.panelNote}>
-          <i style={{ color: STATUS_COLOURS.alarm }}>■</i> {en ? 'abnormal' : '异常单位'} · {en ? 'alarms / sites' : '报警 / 单位'}
+          <i style={{ color: STATUS_COLOURS.alarm }}>■</i> {t('abnormalSites')} · {t('alarmsPerSite')}
         </span>
       </div>
       <div className={st.panelBody} style={{ height: 'calc(100% - 44px)' }}>

@@ -6,7 +6,7 @@ import { fmtCount, fmtPct, type Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import { ClockIcon } from '../lib/Icons.tsx';
 import { RollingNumber } from './RollingNumber.tsx';
-import { SEVERITY_INFO, SITE_STATUS_INFO } from '../../../lib/domain/vocabulary/index.ts';
+import { ROLLOUT_INFO, SEVERITY_INFO, SITE_STATUS_INFO } from '../../../lib/domain/vocabulary/index.ts';
 import { pick } from '../../../lib/i18n/portal.ts';
 import st from '../stage.module.css';
 import s from './panels.module.css';
@@ -47,7 +47,7 @@ export const KpiPanel = memo(function KpiPanel({
   return (
     <section className={`${st.frame} ${s.kpiPanel}`} aria-label={t('sitesOnline')} data-testid="kpi-panel" data-filled={data ? '1' : '0'}>
       <div className={st.panelHead}>
-        <h2 className={st.panelTitle}>{lang === 'en' ? 'Overview' : '总体态势'}</h2>
+        <h2 className={st.panelTitle}>{t('overview')}</h2>
         <span className={st.panelNote}>{countyLabel}</span>
       </div>
       <div className={s.kpiGrid}>
@@ -63,7 +63,7 @@ export const KpiPanel = memo(function KpiPanel({
             </small>
           </div>
           <div className={s.kpiSub}>
-            {lang === 'en' ? 'rate' : '在线率'} <b>{fmtPct(k ? rate(k.sitesOnline, k.sitesConnected) : null)}</b>
+            {t('onlineRate')} <b>{fmtPct(k ? rate(k.sitesOnline, k.sitesConnected) : null)}</b>
           </div>
         </div>
         <div className={s.kpi}>
@@ -73,7 +73,7 @@ export const KpiPanel = memo(function KpiPanel({
             <small>/{k ? n(k.devices) : '—'}</small>
           </div>
           <div className={s.kpiSub}>
-            {lang === 'en' ? 'rate' : '在线率'} <b>{fmtPct(k ? rate(k.devicesOnline, k.devices) : null)}</b>
+            {t('onlineRate')} <b>{fmtPct(k ? rate(k.devicesOnline, k.devices) : null)}</b>
           </div>
         </div>
         <div className={`${s.kpi} ${s.kpiWide} ${k?.activeAlarms ? s.kpiHot : ''}`}>
@@ -97,8 +97,8 @@ export const KpiPanel = memo(function KpiPanel({
             <span className={s.sevWarning}>
               {SEVERITY_INFO.warning.icon} {pick(lang, SEVERITY_INFO.warning)} <b>{k ? n(k.alarmsBySeverity.warning) : '—'}</b>
             </span>
-            <span className={s.sevFault} title={lang === 'en' ? 'equipment faults, not hazards' : '设备故障（非隐患）'}>
-              {SITE_STATUS_INFO.fault.icon} {lang === 'en' ? 'Faults' : SITE_STATUS_INFO.fault.zh} <b>{k ? n(k.activeFaults) : '—'}</b>
+            <span className={s.sevFault} title={t('faultsNote')}>
+              {SITE_STATUS_INFO.fault.icon} {pick(lang, SITE_STATUS_INFO.fault)} <b>{k ? n(k.activeFaults) : '—'}</b>
             </span>
           </div>
         </div>
@@ -131,7 +131,7 @@ export const KpiPanel = memo(function KpiPanel({
           </div>
           <div className={s.planCol}>
             <div className={s.kpiSub}>
-              {lang === 'en' ? 'in service' : '在用'} <b>{c ? n(c.covered) : '—'}</b> / {lang === 'en' ? 'target' : '目标'}{' '}
+              {pick(lang, ROLLOUT_INFO.in_service)} <b>{c ? n(c.covered) : '—'}</b> / {t('target')}{' '}
               <b>{c ? n(c.target) : '—'}</b>
             </div>
             <div className={s.progress}>
@@ -145,7 +145,7 @@ export const KpiPanel = memo(function KpiPanel({
                   {c.share != null && (
                     <span className={c.share + 0.02 < c.expected ? s.behind : s.ahead}>
                       {' '}
-                      {c.share + 0.02 < c.expected ? (lang === 'en' ? '▼ behind' : '▼ 滞后') : lang === 'en' ? '✓ on track' : '✓ 按计划'}
+                      {c.share + 0.02 < c.expected ? t('behind') : t('onTrack')}
                     </span>
                   )}
                 </>

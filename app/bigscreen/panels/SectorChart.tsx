@@ -6,6 +6,7 @@ import type { SectorFigures } from '../../../server/bigscreen/by-sector.ts';
 import type { Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import { ANIM, AXIS_LABEL, AXIS_LABEL_ZH, SPLIT_LINE, TOOLTIP, useEchart } from '../useEchart.ts';
+import { pick } from '../../../lib/i18n/portal.ts';
 import st from '../stage.module.css';
 
 export const SectorChart = memo(function SectorChart({
@@ -51,10 +52,10 @@ export const SectorChart = memo(function SectorChart({
         axisLine: { lineStyle: { color: 'rgba(56,198,255,0.35)' } },
       },
       series: [
-        bar('normal', en ? 'Normal' : SITE_STATUS_INFO.normal.zh, '#1fae88', (r) => r.sitesOnline - r.sitesAbnormal),
-        bar('abnormal', en ? 'Abnormal' : '异常', SITE_STATUS_INFO.alarm.colour, (r) => r.sitesAbnormal),
+        bar('normal', pick(lang, SITE_STATUS_INFO.normal), '#1fae88', (r) => r.sitesOnline - r.sitesAbnormal),
+        bar('abnormal', t('abnormal'), SITE_STATUS_INFO.alarm.colour, (r) => r.sitesAbnormal),
         {
-          ...bar('offline', en ? 'Offline / not connected' : '离线/未接入', '#3b4a5e', (r) => r.sites - r.sitesOnline),
+          ...bar('offline', t('offlineOrNone'), '#3b4a5e', (r) => r.sites - r.sitesOnline),
           label: {
             show: true,
             position: 'top',
@@ -74,8 +75,8 @@ export const SectorChart = memo(function SectorChart({
       <div className={st.panelHead}>
         <h2 className={st.panelTitle}>{t('bySector')}</h2>
         <span className={st.panelNote}>
-          <i style={{ color: '#1fae88' }}>■</i> {en ? 'normal' : '正常'} <i style={{ color: SITE_STATUS_INFO.alarm.colour }}>■</i>{' '}
-          {en ? 'abnormal' : '异常'} <i style={{ color: '#5b6b80' }}>■</i> {en ? 'offline' : '离线'}
+          <i style={{ color: '#1fae88' }}>■</i> {pick(lang, SITE_STATUS_INFO.normal)} <i style={{ color: SITE_STATUS_INFO.alarm.colour }}>■</i>{' '}
+          {t('abnormal')} <i style={{ color: '#5b6b80' }}>■</i> {pick(lang, SITE_STATUS_INFO.offline)}
         </span>
       </div>
       <div className={st.panelBody} style={{ height: 'calc(100% - 44px)' }}>

@@ -73,7 +73,7 @@ export const TypeChart = memo(function TypeChart({
     <section className={st.frame} style={style} aria-label={t('byType')} data-testid="type-panel" data-filled={kpis ? '1' : '0'}>
       <div className={st.panelHead}>
         <h2 className={st.panelTitle}>{t('byType')}</h2>
-        <span className={st.panelNote}>{active ? t('activeAlarms') : en ? 'last 7 days' : '近 7 天'}</span>
+        <span className={st.panelNote}>{active ? t('activeAlarms') : t('last7d')}</span>
       </div>
       <div className={st.panelBody} style={{ height: 'calc(100% - 44px)' }}>
         <div ref={ref} className={st.chart} style={{ visibility: empty ? 'hidden' : 'visible' }} />

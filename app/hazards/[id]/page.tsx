@@ -4,19 +4,17 @@ import { notFound, redirect } from 'next/navigation';
 import { services } from '../../../server/services.ts';
 import { AppError } from '../../../server/http/errors.ts';
 import { getHazard } from '../../../server/workflow/hazards/read.ts';
-import { HAZARD_STATE_INFO, isOverdue, TRANSITIONS, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
+import { HAZARD_STATE_INFO, hazardActionZh, isOverdue, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
 import { currentPrincipal } from '../../_lib/server-session.ts';
 import { WorkShell } from '../../_components/alerts/WorkShell.tsx';
 import { fmt, HazardStatePill, since, SevPill } from '../../_components/alerts/ui.tsx';
 import w from '../../_components/alerts/work.module.css';
 import { HazardActions } from './HazardActions.tsx';
-import { TONES } from '../../../lib/domain/vocabulary/index.ts';
+import { hazardSourceLabel, TONES } from '../../../lib/domain/vocabulary/index.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '隐患整改单 · 昌都市智慧式用电安全管理平台' };
 
-const SOURCE_ZH: Record<string, string> = { alarm: '监测报警', inspection: '检查发现', report: '随手拍上报', public: '群众举报' };
-const ACTION_ZH: Record<string, string> = { create: '创建', ...Object.fromEntries(Object.entries(TRANSITIONS).map(([k, t]) => [k, t.zh])) };
 
 export default async function HazardPage({ params }: { params: Promise<{ id: string }> }) {
   const p = await currentPrincipal();
@@ -66,7 +64,7 @@ export default async function HazardPage({ params }: { params: Promise<{ id: str
               <dd>{h.siteName}</dd>
               <dt>来源</dt>
               <dd>
-                {SOURCE_ZH[h.source] ?? h.source}
+                {hazardSourceLabel(h.source)}
                 {h.alarmId && (
                   <>
                     {' '}
@@ -129,7 +127,7 @@ export default async function HazardPage({ params }: { params: Promise<{ id: str
             <ol className={w.timeline} data-testid="hazard-history">
               {d.events.map((e) => (
                 <li key={e.id}>
-                  <b>{ACTION_ZH[e.action] ?? e.action}</b>
+                  <b>{hazardActionZh(e.action)}</b>
                   {e.toState && <> → {HAZARD_STATE_INFO[e.toState as HazardState]?.zh ?? e.toState}</>} · {e.username ?? '系统'}
                   <div className={w.dim}>
                     {fmt(e.at)}

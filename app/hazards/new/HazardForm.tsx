@@ -6,7 +6,7 @@ import w from '../../_components/alerts/work.module.css';
 import { formBody, PhotoInput } from '../PhotoInput.tsx';
 import { DEADLINE_HOURS } from '../../../lib/domain/workflow/deadlines.ts';
 import { api, ApiError } from '../../_lib/api/client.ts';
-import { SEVERITY_INFO, SEVERITY_ORDER } from '../../../lib/domain/vocabulary/index.ts';
+import { HAZARD_SOURCE_INFO, SEVERITY_INFO, SEVERITY_ORDER } from '../../../lib/domain/vocabulary/index.ts';
 
 // the grade's words and colour from the vocabulary, its deadline from the workflow rule
 const within = (h: number) => (h > 72 && h % 24 === 0 ? `${h / 24} 天` : `${h} 小时`);
@@ -80,8 +80,9 @@ export function HazardForm({ sites, defaultSite }: { sites: { id: string; nameZh
       <label>
         <span>来源 <span className={w.en}>Source</span></span>
         <select className={w.input} value={source} onChange={(e) => setSource(e.target.value)}>
-          <option value="report">随手拍上报 Photo report</option>
-          <option value="inspection">检查发现 Inspection</option>
+          {(['report', 'inspection'] as const).map((k) => (
+            <option key={k} value={k}>{HAZARD_SOURCE_INFO[k].zh} {HAZARD_SOURCE_INFO[k].en}</option>
+          ))}
         </select>
       </label>
       <label>

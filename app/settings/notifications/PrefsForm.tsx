@@ -5,6 +5,7 @@ import w from '../../_components/alerts/work.module.css';
 import { api, ApiError, type ApiRes } from '../../_lib/api/client.ts';
 import type { ApiContract } from '../../_lib/api/contract.ts';
 import type { BodyOf } from '../../../server/http/typed.ts';
+import { SEVERITY_INFO, SEVERITY_ORDER } from '../../../lib/domain/vocabulary/index.ts';
 
 type Prefs = ApiRes<'GET /api/notifications/prefs'>;
 type PushBody = BodyOf<ApiContract['POST /api/notifications/push']>;
@@ -73,9 +74,9 @@ export function PrefsForm({ initial }: { initial: Prefs }) {
       <label>
         <span>最低级别（外部渠道） <span className={w.en}>Minimum severity for external channels — 危急报警总会送达</span></span>
         <select className={w.input} value={v.minSeverity} onChange={(e) => setV({ ...v, minSeverity: e.target.value as Prefs['minSeverity'] })}>
-          <option value="warning">预警及以上</option>
-          <option value="alarm">报警及以上</option>
-          <option value="critical">仅危急</option>
+          {SEVERITY_ORDER.map((s) => (
+            <option key={s} value={s}>{s === 'critical' ? `仅${SEVERITY_INFO[s].zh}` : `${SEVERITY_INFO[s].zh}及以上`}</option>
+          ))}
         </select>
       </label>
       <label style={{ flexDirection: 'row', alignItems: 'center', gap: 10 }}>

@@ -2,6 +2,7 @@
 import { boundsOf } from '../../../lib/twin/geo.ts';
 import type { TwinBuilding } from '../../../lib/twin/types.ts';
 import type { Lang } from '../../../lib/i18n/portal.ts';
+import { tw } from './words.ts';
 import { STATUS_COLOURS } from '../../../lib/domain/vocabulary/index.ts';
 
 export function Footprints({ buildings, hot, lang, pad = 8, labels = false }: { buildings: TwinBuilding[]; hot: ReadonlySet<number>; lang: Lang; pad?: number; labels?: boolean }) {
@@ -11,7 +12,7 @@ export function Footprints({ buildings, hot, lang, pad = 8, labels = false }: { 
   const cy = (b.minY + b.maxY) / 2;
   const scale = size > 300 ? 100 : 50;
   return (
-    <svg viewBox={`${cx - size / 2} ${-cy - size / 2} ${size} ${size}`} role="img" aria-label={lang === 'en' ? 'Site plan, north up' : '场所平面图（上北）'}>
+    <svg viewBox={`${cx - size / 2} ${-cy - size / 2} ${size} ${size}`} role="img" aria-label={tw(lang, 'planNorthUp')}>
       {buildings.map((bd) => (
         <polygon key={bd.id} points={bd.footprint.map(([x, y]) => `${x},${-y}`).join(' ')} fill={hot.has(bd.id) ? STATUS_COLOURS.alarm : '#c9bfa8'} stroke="#0b1a2e" strokeWidth={size / 200}>
           <title>{lang === 'en' ? bd.nameEn : bd.nameZh}</title>

@@ -2,6 +2,7 @@
 import { memo, useMemo } from 'react';
 import type { TwinAlarm, TwinData } from '../../../lib/twin/types.ts';
 import type { Lang } from '../../../lib/i18n/portal.ts';
+import { tw } from './words.ts';
 import { Footprints, scaleBarM } from './Footprints.tsx';
 import s from './twin.module.css';
 
@@ -20,10 +21,10 @@ export function hotBuildings(data: TwinData, alarms: Map<number, TwinAlarm>): Se
 export const MiniMap = memo(function MiniMap({ data, alarms, lang }: { data: TwinData; alarms: Map<number, TwinAlarm>; lang: Lang }) {
   const hot = useMemo(() => hotBuildings(data, alarms), [data, alarms]);
   return (
-    <figure className={s.minimap} aria-label={lang === 'en' ? 'Site plan' : '场所平面图'}>
+    <figure className={s.minimap} aria-label={tw(lang, 'sitePlan')}>
       <Footprints buildings={data.buildings} hot={hot} lang={lang} />
       <figcaption>
-        <span className={s.miniNorth}>▲ {lang === 'en' ? 'N' : '北'}</span>
+        <span className={s.miniNorth}>▲ {tw(lang, 'north')}</span>
         <span>{scaleBarM(data.buildings)} m</span>
       </figcaption>
     </figure>

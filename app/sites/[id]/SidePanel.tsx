@@ -81,7 +81,7 @@ export function SidePanel(p: Props) {
         <section data-testid="twin-summary">
           <h2 className={s.sideTitle}>{lang === 'en' ? data.site.nameEn : data.site.nameZh}</h2>
           <p className={s.muted}>
-            {data.buildings.length} {lang === 'en' ? 'buildings' : '栋建筑'} · {data.circuits.length} {t('circuits')} · {data.panels.length} {lang === 'en' ? 'panels' : '个配电箱'}
+            {data.buildings.length} {t('buildingsN')} · {data.circuits.length} {t('circuits')} · {data.panels.length} {t('panelsN')}
           </p>
           <p className={s.hint}>{t('hint')}</p>
           <h3>{t('alarmCircuits')}</h3>

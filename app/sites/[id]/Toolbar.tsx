@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { HeatMode } from '../../../lib/twin/heat.ts';
 import type { TwinSite } from '../../../lib/twin/types.ts';
-import type { Lang } from '../../../lib/i18n/portal.ts';
+import { tr, type Lang } from '../../../lib/i18n/portal.ts';
 import { tw } from './words.ts';
 import s from './twin.module.css';
 
@@ -73,12 +73,12 @@ export function Toolbar(p: Props) {
           {t('reset')}
         </button>
         <Link className={s.btn} href={`/sites/${encodeURIComponent(p.siteId)}/plan`} data-testid="twin-plan-link">
-          {p.lang === 'en' ? 'List' : '列表'}
+          {t('list')}
         </Link>
         <Link className={s.btn} href={`/sites/${encodeURIComponent(p.siteId)}/profile`} data-testid="twin-profile-link">
-          {p.lang === 'en' ? 'Thresholds' : '阈值'}
+          {t('thresholds')}
         </Link>
-        <button className={s.btn} onClick={() => p.setLang(p.lang === 'en' ? 'zh' : 'en')} aria-label={p.lang === 'en' ? '切换到中文' : 'Switch to English'}>
+        <button className={s.btn} onClick={() => p.setLang(p.lang === 'en' ? 'zh' : 'en')} aria-label={tr(p.lang, 'langToggleLabel')}>
           {t('lang')}
         </button>
         <span className={s.liveDot} data-on={p.connected ? '1' : '0'} title={p.connected ? t('live') : t('offline')}>

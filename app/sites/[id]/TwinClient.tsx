@@ -147,7 +147,7 @@ export function TwinClient({ siteId, initialLang, from, siteName }: { siteId: st
             <button className={s.btn} onClick={() => setAttempt((n) => n + 1)}>{tw(lang, 'retry')}</button>
           </div>
         )}
-        <div className={s.compass} aria-label={lang === 'en' ? 'North' : '北'} title={lang === 'en' ? 'North' : '北'}>
+        <div className={s.compass} aria-label={tw(lang, 'northLabel')} title={tw(lang, 'northLabel')}>
           <div ref={compass} className={s.compassNeedle}>
             <span>{tw(lang, 'north')}</span>
           </div>

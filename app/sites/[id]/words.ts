@@ -77,6 +77,19 @@ const zh = {
   device: '探测器',
   circuitsOfPanel: '所接回路',
   lang: 'EN',
+  planNorthUp: '场所平面图（上北）',
+  northLabel: '北',
+  list: '列表',
+  thresholds: '阈值',
+  view3d: '三维视图 / 3D view',
+  planTitle: '建筑与监测回路',
+  building: '建筑',
+  floorCount: '层数',
+  circuitsCol: '回路',
+  inAlarm: '报警中',
+  buildingsN: '栋建筑',
+  panelsN: '个配电箱',
+  sitePlan: '场所平面图',
 } as const;
 
 export type TwinWord = keyof typeof zh;
@@ -157,6 +170,19 @@ const en: Record<TwinWord, string> = {
   device: 'Detector',
   circuitsOfPanel: 'Circuits',
   lang: '中文',
+  planNorthUp: 'Site plan, north up',
+  northLabel: 'North',
+  list: 'List',
+  thresholds: 'Thresholds',
+  view3d: '3D view / 三维视图',
+  planTitle: 'Buildings and circuits',
+  building: 'Building',
+  floorCount: 'Floors',
+  circuitsCol: 'Circuits',
+  inAlarm: 'In alarm',
+  buildingsN: 'buildings',
+  panelsN: 'panels',
+  sitePlan: 'Site plan',
 };
 
 export const TWIN_WORDS = catalogue(zh, en);

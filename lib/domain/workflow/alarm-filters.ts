@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { ALARM_TYPES, SEVERITIES, SITE_CATEGORIES } from '../../protocol/v1.ts';
 
-export const ALARM_STATES = ['active', 'cleared', 'unacknowledged', 'acknowledged', 'false'] as const;
+export const ALARM_STATES = ['active', 'recovered', 'cleared', 'unacknowledged', 'acknowledged', 'false'] as const;
 export const ALARM_STATE_INFO: Record<(typeof ALARM_STATES)[number], { zh: string; en: string }> = {
   active: { zh: '未解除', en: 'Active' },
+  recovered: { zh: '已恢复待复位', en: 'Recovered, awaiting reset' },
   cleared: { zh: '已解除', en: 'Cleared' },
   unacknowledged: { zh: '未确认', en: 'Unacknowledged' },
   acknowledged: { zh: '已确认', en: 'Acknowledged' },

@@ -36,6 +36,10 @@ export const TRANSITIONS: Record<HazardCommand, Transition> = {
   close: { from: ['verified'], to: 'closed', permission: 'hazard.verify', zh: '销号' },
 };
 
+/** a hazard event's action in words: the creation, or the transition made */
+export const hazardActionZh = (action: string): string =>
+  action === 'create' ? '创建' : Object.hasOwn(TRANSITIONS, action) ? TRANSITIONS[action as HazardCommand].zh : action;
+
 export interface HazardFacts {
   state: HazardState;
   assigneeId: number | null;

@@ -5,7 +5,7 @@ import type { Principal } from '../../../platform/scope.ts';
 import { conflict, notFound, requireAction } from '../access.ts';
 import { visibleSite } from '../../queries/visible-site.ts';
 
-async function lockAlarm(tx: Sql, p: Principal, id: number) {
+export async function lockAlarm(tx: Sql, p: Principal, id: number) {
   const [a] = await tx<{ id: number; site_id: string; acknowledged_at: Date | null; false_alarm: boolean; cleared_at: Date | null }[]>`
     SELECT id, site_id, acknowledged_at, false_alarm, cleared_at FROM alarms WHERE id = ${id} FOR UPDATE`;
   // an alarm at a site out of scope looks missing
@@ -13,7 +13,7 @@ async function lockAlarm(tx: Sql, p: Principal, id: number) {
   return a;
 }
 
-const note = (tx: Sql, alarmId: number, p: Principal, kind: string, body: string) =>
+export const note = (tx: Sql, alarmId: number, p: Principal, kind: string, body: string) =>
   tx`INSERT INTO alarm_notes (alarm_id, user_id, username, kind, body) VALUES (${alarmId}, ${p.userId}, ${p.displayName}, ${kind}, ${body})`;
 
 export async function acknowledgeAlarm(sql: Sql, p: Principal, id: number, ip: string | null, text = '') {

@@ -10,7 +10,7 @@ export interface AlarmDetail {
   notes: { id: number; username: string; kind: string; body: string; createdAt: Date }[];
   escalationLevel: number;
   deliveries: { channel: string; state: string; n: number }[];
-  can: { ack: boolean; note: boolean; false: boolean; hazard: boolean };
+  can: { ack: boolean; note: boolean; false: boolean; hazard: boolean; reset: boolean };
 }
 
 export async function getAlarm(sql: Sql, p: Principal, id: number): Promise<AlarmDetail> {
@@ -36,6 +36,7 @@ export async function getAlarm(sql: Sql, p: Principal, id: number): Promise<Alar
       note: can(p.role, 'alarm.note'),
       false: open && can(p.role, 'alarm.false'),
       hazard: !row.hazardId && can(p.role, 'hazard.create'),
+      reset: !row.clearedAt && !!row.recoveredAt && can(p.role, 'alarm.reset'),
     },
   };
 }

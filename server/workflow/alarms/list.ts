@@ -19,6 +19,11 @@ export interface AlarmListRow {
   severity: 'warning' | 'alarm' | 'critical';
   openedAt: Date;
   clearedAt: Date | null;
+  /** the condition is gone but the alarm holds until reset (lib/domain/alarm-latching.ts) */
+  recoveredAt: Date | null;
+  resetAt: Date | null;
+  resetBy: string | null;
+  resetNote: string | null;
   value: number | null;
   threshold: number | null;
   reasonZh: string;
@@ -45,6 +50,9 @@ export function alarmWhere(sql: Sql, p: Principal, f: AlarmFilter) {
     case 'active':
       parts.push(sql`a.cleared_at IS NULL`);
       break;
+    case 'recovered':
+      parts.push(sql`a.cleared_at IS NULL AND a.recovered_at IS NOT NULL`);
+      break;
     case 'cleared':
       parts.push(sql`a.cleared_at IS NOT NULL`);
       break;
@@ -65,13 +73,15 @@ function selectAlarms(sql: Sql, where: ReturnType<typeof alarmWhere>, limit: num
   return sql<AlarmListRow[]>`
     SELECT a.id, a.site_id AS "siteId", s.name_zh AS "siteName", s.category, s.county_adcode AS "countyAdcode",
            a.device_id AS "deviceId", a.ch, ci.name_zh AS "circuitName", a.type, a.severity, a.opened_at AS "openedAt",
-           a.cleared_at AS "clearedAt", a.value, a.threshold, a.reason_zh AS "reasonZh", a.acknowledged_at AS "acknowledgedAt",
+           a.cleared_at AS "clearedAt", a.recovered_at AS "recoveredAt", a.reset_at AS "resetAt", ru.display_name AS "resetBy",
+           a.reset_note AS "resetNote", a.value, a.threshold, a.reason_zh AS "reasonZh", a.acknowledged_at AS "acknowledgedAt",
            u.display_name AS "acknowledgedBy", a.false_alarm AS "falseAlarm", a.false_alarm_reason AS "falseAlarmReason",
            (SELECT h.id FROM hazards h WHERE h.alarm_id = a.id ORDER BY h.id LIMIT 1) AS "hazardId",
            (extract(epoch FROM a.opened_at) * 1000000)::bigint::text AS us
     FROM alarms a JOIN sites s ON s.id = a.site_id
     LEFT JOIN circuits ci ON ci.id = a.circuit_id
     LEFT JOIN users u ON u.id = a.acknowledged_by
+    LEFT JOIN users ru ON ru.id = a.reset_by
     WHERE ${where}
     ORDER BY a.opened_at DESC, a.id DESC
     LIMIT ${limit}`;

@@ -48,7 +48,7 @@ function batch(from: number, to: number): PreparedItem[] {
     out.push({
       raw: { topic: topicOf(dev), payload: Buffer.from(JSON.stringify(msg)), receivedAt: Date.now() },
       verdict: { kind: 'telemetry', topic: topicOf(dev), device, msg, circuits: msg.channels.map((c) => device.circuits.get(c.ch)!) },
-      dupInBatch: false, keepRaw: false, records: [],
+      duplicate: false, keepRaw: false, records: [],
     });
   }
   return out;
@@ -126,7 +126,7 @@ describe('COPY fast path', () => {
     const item: PreparedItem = {
       raw: { topic: topicOf(dev), payload: Buffer.from(JSON.stringify(msg)), receivedAt: Date.now() },
       verdict: { kind: 'telemetry', topic: topicOf(dev), device, msg, circuits: msg.channels.map((c) => device.circuits.get(c.ch)!) },
-      dupInBatch: false, keepRaw: false, records: [],
+      duplicate: false, keepRaw: false, records: [],
     };
     const own: WriterCtx = { ...ctx, lastSeq: new Map() };
     await writeBatch(sql, own, [item], [0], true);

@@ -117,7 +117,7 @@ describe('rooms', () => {
 describe('relay', () => {
   const alarm: AlarmEventPayload = {
     id: 1, siteId: '', siteName: '测试', countyAdcode: 540302, category: 'temple', deviceId: 'D-1', ch: 1, circuitId: 1, circuitName: '回路1',
-    type: 'residual_current', severity: 'alarm', openedAt: 1, clearedAt: null, value: 320, threshold: 300, reasonZh: '剩余电流', reasonEn: 'residual', change: 'opened',
+    type: 'residual_current', severity: 'alarm', openedAt: 1, clearedAt: null, recoveredAt: null, value: 320, threshold: 300, reasonZh: '剩余电流', reasonEn: 'residual', change: 'opened',
   };
 
   it('each event reaches exactly the rooms it names, payload intact', async () => {

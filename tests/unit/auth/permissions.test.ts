@@ -14,6 +14,7 @@ const MATRIX: Record<Action, Record<Role, boolean>> = {
   'alarm.ack':       { leader: _, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: Y, technician: Y, admin: Y },
   'alarm.note':      { leader: _, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: Y, technician: Y, admin: Y },
   'alarm.false':     { leader: _, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: Y, technician: Y, admin: Y },
+  'alarm.reset':     { leader: _, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: Y, technician: Y, admin: Y },
   'hazard.view':     { leader: Y, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: Y, technician: Y, admin: Y },
   'hazard.create':   { leader: _, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: Y, technician: Y, admin: Y },
   'hazard.assign':   { leader: _, committee: Y, fire: Y, regulator: Y, county: Y, site_manager: _, technician: _, admin: Y },

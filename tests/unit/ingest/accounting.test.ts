@@ -1,25 +1,75 @@
 /** Seq accounting, site status, quarantine limiting and the COPY text encoding. */
 import { describe, expect, it } from 'vitest';
-import { accountSeqs } from '../../../workers/ingest/seq.ts';
+import { accountSeqs, SeqBook } from '../../../workers/ingest/seq.ts';
 import { deviceLive, siteStatus } from '../../../workers/ingest/site-status.ts';
 import { countRejects, QuarantineLimiter } from '../../../workers/ingest/quarantine.ts';
 import { copyText, minutesOf } from '../../../workers/ingest/readings-sql.ts';
 
+const M = 60_000;
+/** messages one report interval apart from t0, with the given seqs */
+const at = (seqs: number[], t0 = 1_000 * M) => seqs.map((seq, i) => ({ seq, ts: t0 + i * M }));
+
 describe('accountSeqs', () => {
   it('counts gaps, not the first message', () => {
-    expect(accountSeqs(null, [1, 2, 5, 6])).toEqual({ received: 4, lost: 2, lastSeq: 6 });
+    expect(accountSeqs(null, at([1, 2, 5, 6]))).toMatchObject({ received: 4, lost: 2, lastSeq: 6 });
   });
   it('continues from the stored last seq', () => {
-    expect(accountSeqs(10, [11, 13])).toEqual({ received: 2, lost: 1, lastSeq: 13 });
+    expect(accountSeqs(10, at([11, 13]))).toMatchObject({ received: 2, lost: 1, lastSeq: 13 });
   });
-  it('a late message fills its gap', () => {
-    expect(accountSeqs(10, [12, 11])).toEqual({ received: 2, lost: 0, lastSeq: 12 });
+  it('a late message (sampled before the last one) fills its gap', () => {
+    expect(accountSeqs(10, [{ seq: 12, ts: 12 * M }, { seq: 11, ts: 11 * M }], 10 * M)).toMatchObject({ received: 2, lost: 0, lastSeq: 12 });
   });
   it('wraps at 2^32', () => {
-    expect(accountSeqs(2 ** 32 - 2, [2 ** 32 - 1, 0, 2])).toEqual({ received: 3, lost: 1, lastSeq: 2 });
+    expect(accountSeqs(2 ** 32 - 2, at([2 ** 32 - 1, 0, 2]), 999 * M)).toMatchObject({ received: 3, lost: 1, lastSeq: 2 });
   });
   it('a big jump back is a counter reset, not 4 billion lost', () => {
-    expect(accountSeqs(48213, [0, 1, 2])).toEqual({ received: 3, lost: 0, lastSeq: 2 });
+    expect(accountSeqs(48213, at([0, 1, 2]))).toMatchObject({ received: 3, lost: 0, lastSeq: 2 });
+  });
+  it('a reboot a few hundred messages in (seq restarts at 0 with a later ts) loses nothing', () => {
+    // 500 behind is within the late window, but the sample time says it came after: a restarted counter
+    expect(accountSeqs(500, at([0, 1, 2], 2_000 * M), 1_999 * M)).toMatchObject({ lost: 0, lastSeq: 2 });
+    expect(accountSeqs(500, at([1, 2, 4], 2_000 * M), 1_999 * M)).toMatchObject({ lost: 1, lastSeq: 4 });
+  });
+  it('a spoofed huge seq adds nothing to the lost count, and the device is followed again after it', () => {
+    const d = accountSeqs(48213, [{ seq: 48214, ts: 1_001 * M }, { seq: 48213 + 1.1e9, ts: 1_002 * M }, { seq: 48215, ts: 1_003 * M }, { seq: 48216, ts: 1_004 * M }], 1_000 * M);
+    expect(d.lost).toBe(0);
+    expect(d.lastSeq).toBe(48216);
+  });
+  it('a real gap after a long outage is counted (two per elapsed interval allowed)', () => {
+    expect(accountSeqs(100, [{ seq: 400, ts: 1_300 * M }], 1_000 * M).lost).toBe(299);
+  });
+  it('same seq, different sample (an event carrying the last telemetry seq) is no gap', () => {
+    expect(accountSeqs(7, [{ seq: 7, ts: 2 * M }, { seq: 8, ts: 3 * M }], M)).toMatchObject({ lost: 0, lastSeq: 8 });
+  });
+});
+
+describe('SeqBook (duplicates by device and seq)', () => {
+  it('same seq and ts: a duplicate', () => {
+    const b = new SeqBook();
+    expect(b.take('D', 5, 1000)).toBe(false);
+    expect(b.take('D', 5, 1000)).toBe(true);
+    expect(b.take('E', 5, 1000)).toBe(false); // another device
+  });
+  it('same seq with a new ts (a gateway re-stamping a redelivery): a duplicate', () => {
+    const b = new SeqBook();
+    expect(b.take('D', 5, 1000)).toBe(false);
+    expect(b.take('D', 5, 1000 + 17_000)).toBe(true);
+  });
+  it('same ts with another seq: a different message, kept', () => {
+    const b = new SeqBook();
+    expect(b.take('D', 5, 1000)).toBe(false);
+    expect(b.take('D', 6, 1000)).toBe(false);
+  });
+  it('a reboot restarts seq at 0 an hour later: new messages, not duplicates', () => {
+    const b = new SeqBook();
+    for (let s = 0; s < 60; s++) expect(b.take('D', s, s * M)).toBe(false);
+    for (let s = 0; s < 5; s++) expect(b.take('D', s, (61 + s) * M)).toBe(false);
+  });
+  it('the counter wraps at 2^32', () => {
+    const b = new SeqBook();
+    const seqs = [2 ** 32 - 2, 2 ** 32 - 1, 0, 1];
+    seqs.forEach((s, i) => expect(b.take('D', s, i * M)).toBe(false));
+    expect(b.take('D', 0, 2 * M)).toBe(true);
   });
 });
 

@@ -10,7 +10,7 @@ import { WorkShell } from '../../../_components/alerts/WorkShell.tsx';
 import { fmt } from '../../../_components/alerts/ui.tsx';
 import w from '../../../_components/alerts/work.module.css';
 import { RetryButton } from './RetryButton.tsx';
-import { TONES } from '../../../../lib/domain/vocabulary/index.ts';
+import { SITE_STATUS_INFO, TONES } from '../../../../lib/domain/vocabulary/index.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '通知通道状态 · 昌都市智慧式用电安全管理平台' };
@@ -61,7 +61,7 @@ export default async function StatusPage() {
               return (
                 <tr key={ch}>
                   <td>
-                    <span style={{ color: on === false ? TONES.muted : bad ? TONES.watch : TONES.good }}>{on === false ? '○' : bad ? '▲' : '●'}</span> {CHANNEL_INFO[ch as Channel].zh}
+                    <span style={{ color: on === false ? TONES.muted : bad ? TONES.watch : TONES.good }}>{SITE_STATUS_INFO[on === false ? 'offline' : bad ? 'warning' : 'normal'].icon}</span> {CHANNEL_INFO[ch as Channel].zh}
                     <div className={w.dim}>{CHANNEL_INFO[ch as Channel].en}</div>
                   </td>
                   <td>{on == null ? '—' : on ? '已配置' : '未配置'}</td>

@@ -7,6 +7,7 @@ import { services } from '../../../../server/services.ts';
 import { siteAccess } from '../../../../server/queries/visible-site.ts';
 import { siteBuildingList } from '../../../../server/twin/building-list.ts';
 import { Forbidden } from '../Forbidden.tsx';
+import { tw, type TwinWord } from '../words.ts';
 import s from '../twin.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -22,26 +23,26 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   if (access.kind === 'not_found') notFound();
   if (access.kind === 'forbidden') return <Forbidden siteId={id} lang={lang} />;
   const rows = await siteBuildingList(sql, principal.scope, id);
-  const en = lang === 'en';
+  const t = (k: TwinWord) => tw(lang, k);
   return (
     <main className={s.refusal} style={{ textAlign: 'left', maxWidth: 760 }} data-testid="twin-plan">
       <Link href={`/sites/${id}`} className={s.primaryBtn} data-testid="twin-plan-3d">
-        {en ? '3D view / 三维视图' : '三维视图 / 3D view'}
+        {t('view3d')}
       </Link>
-      <h1>{en ? 'Buildings and circuits' : '建筑与监测回路'}</h1>
+      <h1>{t('planTitle')}</h1>
       <table className={s.values}>
         <thead>
           <tr>
-            <th>{en ? 'Building' : '建筑'}</th>
-            <th>{en ? 'Floors' : '层数'}</th>
-            <th>{en ? 'Circuits' : '回路'}</th>
-            <th>{en ? 'In alarm' : '报警中'}</th>
+            <th>{t('building')}</th>
+            <th>{t('floorCount')}</th>
+            <th>{t('circuitsCol')}</th>
+            <th>{t('inAlarm')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <th>{en ? r.nameEn : r.nameZh}</th>
+              <th>{lang === 'en' ? r.nameEn : r.nameZh}</th>
               <td>{r.floors}</td>
               <td>{r.circuits}</td>
               <td>{r.alarming}</td>

@@ -7,10 +7,10 @@
  */
 import type { Channel, RegistryEntry } from '../../../protocol/v1.ts';
 import { Rng, hash32 } from '../../rng.ts';
-import { nuisanceArcInterval, seriesArcInterval, type ArcInterval, type SeriesArc } from './arcing.ts';
+import { nuisanceArcInterval, seriesArcInterval, type ArcInterval, type NuisanceArcs, type SeriesArc } from './arcing.ts';
 import { growContact, type ContactFault } from './contact.ts';
 import { degradationLeak, earthFaultLeak, healthyLeak, type Degradation, type EarthFault, type LeakParams } from './leakage.ts';
-import { loadAt, type LoadNow, type LoadParams } from './loads.ts';
+import { loadAt, loadNoise, type LoadNoise, type LoadNow, type LoadParams } from './loads.ts';
 import type { PanelNow } from './panel.ts';
 import { stepCable, type CableParams } from './thermal.ts';
 
@@ -54,6 +54,9 @@ export interface CircuitSpec {
 }
 
 const POLE_FIELDS: TempField[] = ['ta', 'tb', 'tc', 'tn'];
+const q1 = (x: number) => Math.round(x * 10) / 10;
+/** a current transformer's reading: 0.4 % gain noise, 20 mA offset noise, 0.01 A resolution */
+const cur = (rng: Rng, x: number) => Math.round(Math.max(0, x * (1 + 0.004 * rng.gauss()) + 0.02 * rng.gauss()) * 100) / 100;
 // state slots
 const CAB = 0; // 4 conductors × (inner, outer)
 const TH = 8; // terminal rise over its local box air, per pole
@@ -70,7 +73,9 @@ export class PlateauCircuit {
   private readonly rng = new Rng(0);
   private readonly ln: LoadNow = { iA: 0, brush: false, started: false };
   private readonly arcOut: ArcInterval = { count: 0, maxPerS: 0, firstAlarmS: NaN, energyJ: 0 };
+  private readonly nx: NuisanceArcs = { dimmerPerH: 0, brushPerS: 0, brushOn: 0, switched: false, lightsOn: false };
   private readonly three: boolean;
+  private readonly nz: LoadNoise;
   /** the device should raise its GB 14287.4 local alarm at this ts (NaN none), consumed by the device */
   pendingArcAlarm = NaN;
   pendingArcValue = 0;
@@ -79,6 +84,7 @@ export class PlateauCircuit {
 
   constructor(readonly spec: CircuitSpec) {
     this.three = spec.entry.phases === 3;
+    this.nz = loadNoise(spec.load);
     this.s[I_PREV] = 0;
     this.s[STUCK] = NaN;
     this.s[ARC_ALARM_AT] = -Infinity;
@@ -90,7 +96,7 @@ export class PlateauCircuit {
   step(ts: number, k: number, dtS: number, env: PanelNow): void {
     const p = this.spec, s = this.s, rng = this.rng.reseed(hash32(p.seed, k, 0x57e9));
     const fixed = ts >= p.repairMs;
-    loadAt(p.load, ts, k, env.roomC, p.doy, this.ln);
+    loadAt(p.load, this.nz, ts, env.roomC, p.doy, this.ln);
     let iMean = this.ln.iA;
     const ov = p.overload;
     if (ov && !fixed && ts >= ov.onsetMs && ts < ov.endMs) iMean += ov.extraA;
@@ -104,7 +110,8 @@ export class PlateauCircuit {
       i[3] = Math.sqrt(re * re + im * im + (3 * p.h3 * iMean) ** 2);
     } else { i[0] = iMean; i[1] = 0; i[2] = 0; i[3] = iMean; }
     s[I_NOW] = Math.max(i[0], i[1], i[2]);
-    const aC = 1 - Math.exp(-dtS / p.cable.tauS);
+    if (dtS !== this.dtS) this.factors(dtS);
+    const aC = this.aC;
     for (let c = 0; c < 4; c++) {
       if (!this.three && (c === 1 || c === 2)) continue;
       s[TC + c] = stepCable(p.cable, s, CAB + 2 * c, i[c], env.roomC, aC);
@@ -119,7 +126,7 @@ export class PlateauCircuit {
       const th = s[TH + c];
       const rt = pole.rtKPerW / (1 + Math.max(0, th) / 250);
       const ss = pole.kc * (s[TC + c] - env.roomC) + rt * w;
-      s[TH + c] = th + (ss - th) * (1 - Math.exp(-dtS / pole.tauTS));
+      s[TH + c] = th + (ss - th) * this.aT[c];
       const prevT = s[TT + c];
       const t = env.boxC + (pole.posSun - 1) * env.sunK + (pole.posHeat - 1) * env.heaterK + s[TH + c];
       s[TT + c] = t;
@@ -144,8 +151,10 @@ export class PlateauCircuit {
     const switched = Math.abs(iMean - s[I_PREV]) > 2;
     s[I_PREV] = iMean;
     const lightsOn = p.entry.loadType === 'lighting' && iMean > 0.15 * p.entry.ratedCurrentA;
-    nuisanceArcInterval({ dimmerPerH: p.dimmerPerH, brushPerS: p.brushPerS, brushOn: this.ln.brush ? 1 : 0, switched, lightsOn }, dtS, rng, ao);
-    s[E_ARC] = s[E_ARC] * Math.exp(-dtS / 60) + ao.energyJ;
+    const nx = this.nx;
+    nx.dimmerPerH = p.dimmerPerH; nx.brushPerS = p.brushPerS; nx.brushOn = this.ln.brush ? 1 : 0; nx.switched = switched; nx.lightsOn = lightsOn;
+    nuisanceArcInterval(nx, dtS, rng, ao);
+    s[E_ARC] = s[E_ARC] * this.aE + ao.energyJ;
     if (p.arcCap) {
       s[ARC_N] += ao.count;
       if (ao.maxPerS > s[ARC_MAX]) s[ARC_MAX] = ao.maxPerS;
@@ -155,6 +164,18 @@ export class PlateauCircuit {
         s[ARC_ALARM_AT] = this.pendingArcAlarm;
       }
     }
+  }
+
+  // smoothing factors for the (fixed) physics step
+  private dtS = NaN;
+  private aC = 0;
+  private aE = 0;
+  private readonly aT = new Float64Array(4);
+  private factors(dtS: number): void {
+    this.dtS = dtS;
+    this.aC = 1 - Math.exp(-dtS / this.spec.cable.tauS);
+    this.aE = Math.exp(-dtS / 60);
+    for (let c = 0; c < 4; c++) this.aT[c] = 1 - Math.exp(-dtS / this.spec.poles[c].tauTS);
   }
 
   /** True hazard state for the ground truth. */
@@ -176,13 +197,11 @@ export class PlateauCircuit {
    */
   read(ts: number, r: number, extraIrMa: number, uSupply: number): Channel {
     const p = this.spec, s = this.s, rng = this.rng.reseed(hash32(p.seed, r, 0x4ead));
-    const q1 = (x: number) => Math.round(x * 10) / 10, q2 = (x: number) => Math.round(x * 100) / 100;
     const ch: Channel = { ch: p.entry.ch };
-    const cur = (x: number) => q2(Math.max(0, x * (1 + 0.004 * rng.gauss()) + 0.02 * rng.gauss()));
     // a reading that falls within a motor start shows its inrush (the device's 1-s RMS window)
     const inrush = this.started && rng.next() < 1.5 / this.intervalS ? 4 + 3 * rng.next() : 1;
-    ch.ia = cur(this.i[0] * inrush);
-    if (this.three) { ch.ib = cur(this.i[1] * inrush); ch.ic = cur(this.i[2] * inrush); }
+    ch.ia = cur(rng, this.i[0] * inrush);
+    if (this.three) { ch.ib = cur(rng, this.i[1] * inrush); ch.ic = cur(rng, this.i[2] * inrush); }
     const irTrue = p.irPeak ? Math.max(s[IR_PEAK], s[IR_TRUE]) : s[IR_TRUE];
     let ir = Math.max(0, (irTrue + extraIrMa) * (1 + 0.01 * rng.gauss()) + 0.6 * rng.gauss());
     s[IR_PEAK] = 0;

@@ -57,24 +57,34 @@ export interface Outdoor {
   solarH: number;
 }
 
-/** Day-level weather draws for the solar day `d` (hashed: random access). */
-function dayDraws(seed: number, season: Season, d: number) {
+const u = (seed: number, d: number, k: number) => unit(hash32(seed, d, 0x7e00 + k));
+type Draws = ReturnType<typeof drawDay>;
+const memo: { seed: number; season: string; d: number; x: Draws }[] = [];
+/** Day-level weather draws for the solar day `d` (hashed: random access; the last few are kept). */
+function dayDraws(seed: number, season: Season, d: number): Draws {
+  for (const m of memo) if (m.d === d && m.seed === seed && m.season === season) return m.x;
+  const x = drawDay(seed, season, d);
+  memo.unshift({ seed, season, d, x });
+  if (memo.length > 4) memo.pop();
+  return x;
+}
+
+function drawDay(seed: number, season: Season, d: number) {
   const n = NORMALS[season];
-  const u = (k: number) => unit(hash32(seed, d, 0x7e00 + k));
   // synoptic anomaly: smooth over ~2.5 days
   const anomaly = 2.8 * noise1(hash32(seed, 0xa11), d / 2.5);
-  const cloud = Math.min(1, Math.max(0, n.cloudMean + 0.35 * (u(1) - 0.5) * 2 + 0.15 * noise1(hash32(seed, 0xc10), d / 1.7)));
-  const rainDay = u(2) < n.rainDayP;
+  const cloud = Math.min(1, Math.max(0, n.cloudMean + 0.35 * (u(seed, d, 1) - 0.5) * 2 + 0.15 * noise1(hash32(seed, 0xc10), d / 1.7)));
+  const rainDay = u(seed, d, 2) < n.rainDayP;
   return {
     anomaly,
     cloud,
     rainDay,
     // rainy-season rain comes at night (20–06 h) and in afternoon showers (14–19 h)
-    nightRain: rainDay && u(3) < 0.75,
-    showerStart: 14 + 3 * u(4),
-    showerLen: rainDay && u(5) < 0.55 ? 0.5 + 2.5 * u(6) : 0,
-    storm: rainDay && season === 'rainy' && u(7) < 0.35,
-    dewAnom: 2.5 * (u(8) - 0.5) * 2,
+    nightRain: rainDay && u(seed, d, 3) < 0.75,
+    showerStart: 14 + 3 * u(seed, d, 4),
+    showerLen: rainDay && u(seed, d, 5) < 0.55 ? 0.5 + 2.5 * u(seed, d, 6) : 0,
+    storm: rainDay && season === 'rainy' && u(seed, d, 7) < 0.35,
+    dewAnom: 2.5 * (u(seed, d, 8) - 0.5) * 2,
   };
 }
 
@@ -90,8 +100,21 @@ function sun(tsMs: number, doy: number): { elev: number; azim: number; solarH: n
   return { elev, azim, solarH };
 }
 
-/** Outdoor weather at tsMs for a season (the scenario's calendar month decides the sun's declination). */
+let lastSeed = NaN, lastSeason = '', lastDoy = NaN, lastMinute = NaN;
+let last: Outdoor | undefined;
+/**
+ * Outdoor weather at tsMs for a season (the scenario's calendar month decides the sun's declination), evaluated
+ * on the whole minute: the devices of a fleet step a few seconds apart and share one sky, so the last minute is
+ * kept. Do not mutate the result.
+ */
 export function outdoor(seed: number, season: Season, tsMs: number, doy: number): Outdoor {
+  const minute = Math.floor(tsMs / 60_000);
+  if (minute === lastMinute && seed === lastSeed && season === lastSeason && doy === lastDoy && last) return last;
+  lastMinute = minute; lastSeed = seed; lastSeason = season; lastDoy = doy;
+  return (last = outdoorAt(seed, season, minute * 60_000, doy));
+}
+
+function outdoorAt(seed: number, season: Season, tsMs: number, doy: number): Outdoor {
   const n = NORMALS[season];
   const { elev, azim, solarH } = sun(tsMs, doy);
   const d = Math.floor((tsMs + SOLAR_OFFSET_MS) / DAY);

@@ -129,6 +129,8 @@ export function buildFleet(o: FleetOptions): { devices: PlateauDeviceSpec[]; cir
         dimmerPerH: loadType === 'lighting' && rng.chance(0.35) ? rng.range(6, 30) : 0,
         brushPerS: rng.range(0.5, 6),
         repairMs: Infinity,
+        // every optional field present from the start: one object shape for the hot physics loop
+        contact: undefined, overload: undefined, degradation: undefined, earth: undefined, arc: undefined, celebration: undefined, sensorFault: undefined,
       };
       spec.circuits.push(c);
       circuits.push({ spec: c, izEff, peakA, device: d });

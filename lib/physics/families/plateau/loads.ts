@@ -8,7 +8,7 @@
  * Pure functions of (circuit seed, time): the same instant always gives the same load.
  */
 import type { LoadType } from '../../../protocol/v1.ts';
-import { hash32, noise1, unit } from '../../rng.ts';
+import { SmoothNoise, hash32, unit } from '../../rng.ts';
 
 const HOUR = 3_600_000, DAY = 86_400_000;
 const BJT = 8 * HOUR;
@@ -18,6 +18,7 @@ export function bjt(ts: number): { h: number; d: number } {
   const x = ts + BJT;
   return { h: (((x % DAY) + DAY) % DAY) / HOUR, d: Math.floor(x / DAY) };
 }
+const bjtHour = (ts: number) => ((((ts + BJT) % DAY) + DAY) % DAY) / HOUR;
 
 const bump = (h: number, c: number, w: number) => Math.exp(-(((((h - c + 36) % 24) - 12) / w) ** 2));
 
@@ -57,6 +58,12 @@ export interface LoadParams {
   brushPerDay: number;
 }
 
+/** Per-circuit noise with its knots cached (same values as noise1, cheaper as time advances). */
+export interface LoadNoise { slow: SmoothNoise; fast: SmoothNoise; period: number }
+export function loadNoise(p: LoadParams): LoadNoise {
+  return { slow: new SmoothNoise(hash32(p.seed, 0x10ad)), fast: new SmoothNoise(hash32(p.seed, 0x10ae)), period: 12 + 10 * unit(hash32(p.seed, 0x7e)) };
+}
+
 export interface LoadNow {
   /** RMS current (A) of the circuit's own load */
   iA: number;
@@ -66,12 +73,12 @@ export interface LoadNow {
   started: boolean;
 }
 
-/** The circuit's load at ts (step index k for the on/off draws), room temperature roomC, season factor. */
-export function loadAt(p: LoadParams, ts: number, k: number, roomC: number, doy: number, out: LoadNow): void {
-  const { h, d } = bjt(ts);
+/** The circuit's load at ts, room temperature roomC, day of year doy. */
+export function loadAt(p: LoadParams, nz: LoadNoise, ts: number, roomC: number, doy: number, out: LoadNow): void {
+  const h = bjtHour(ts);
   const vac = p.category === 'school' && schoolVacation(doy);
   const act = activity(p.category, h, vac);
-  const wander = 1 + 0.15 * noise1(hash32(p.seed, 0x10ad), ts / (47 * 60_000)) + 0.05 * noise1(hash32(p.seed, 0x10ae), ts / (7 * 60_000));
+  const wander = 1 + 0.15 * nz.slow.at(ts / (47 * 60_000)) + 0.05 * nz.fast.at(ts / (7 * 60_000));
   let i = 0;
   out.started = false;
   switch (p.loadType) {
@@ -85,7 +92,7 @@ export function loadAt(p: LoadParams, ts: number, k: number, roomC: number, doy:
     case 'heating': {
       // thermostat: duty rises as the room gets colder; the element is either on or off in a step
       const duty = Math.min(1, Math.max(0, (19 - roomC) / 14)) * (h >= 7 && h < 9 ? 1 : h >= 18 || h < 7 ? 0.9 : 0.45) * (vac ? 0.3 : 1);
-      const period = 12 + 10 * unit(hash32(p.seed, 0x7e));
+      const period = nz.period;
       const phase = ((ts / 60_000) % period) / period;
       const on = phase < duty ? 1 : 0;
       i = p.heaterA * on + 0.05 * p.peakA * act;
@@ -104,7 +111,8 @@ export function loadAt(p: LoadParams, ts: number, k: number, roomC: number, doy:
   }
   // a brush-motor appliance (vacuum cleaner, drill, blender) in use for 5–40 min a few times a day
   out.brush = false;
-  if (p.brushPerDay > 0) {
+  if (p.brushA > 0 && p.brushPerDay > 0) {
+    const d = Math.floor((ts + BJT) / DAY);
     for (let s = 0; s < 4; s++) {
       const u = unit(hash32(p.seed, d, 0xb0 + s));
       if (u > p.brushPerDay / 4) continue;

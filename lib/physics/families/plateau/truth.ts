@@ -52,26 +52,29 @@ export function run(dev: PlateauDevice, j0: number, j1: number, check: (j: numbe
   }
 }
 
-/** Danger (and hidden-sensor) times of each fault of a device, for report intervals `intervals` (s). */
+/**
+ * Danger (and hidden-sensor) times of each fault of a device, for report intervals `intervals` (s): the first
+ * report at or after the physics first crossed (a crossing between two reports is seen at the next one).
+ */
 export function dangerOf(spec: PlateauDeviceSpec, faults: FaultRef[], steps: number, intervals: number[]): Danger[] {
   const dev = new PlateauDevice(spec);
-  const out: Danger[] = faults.map(() => ({ at: new Map(), hiddenAt: new Map() }));
-  for (const d of out) for (const iv of intervals) { d.at.set(iv, null); d.hiddenAt.set(iv, null); }
+  const firstD = faults.map(() => -1), firstH = faults.map(() => -1);
   run(dev, 0, steps, (j) => {
     for (let i = 0; i < faults.length; i++) {
-      const isD = dangerous(dev, faults[i]), isH = hidden(dev, faults[i]);
-      if (!isD && !isH) continue;
-      for (const iv of intervals) {
-        const every = iv / (STEP_MS / 1000);
-        if (j % every !== 0) continue;
-        const ts = dev.timeOf(j);
-        if (isD && out[i].at.get(iv) === null) out[i].at.set(iv, ts);
-        if (isH && out[i].hiddenAt.get(iv) === null) out[i].hiddenAt.set(iv, ts);
-      }
+      if (firstD[i] < 0 && dangerous(dev, faults[i])) firstD[i] = j;
+      if (firstH[i] < 0 && hidden(dev, faults[i])) firstH[i] = j;
     }
     return false;
   });
-  return out;
+  const onGrid = (j: number, iv: number) => {
+    if (j < 0) return null;
+    const every = iv / (STEP_MS / 1000);
+    return dev.timeOf(Math.ceil(j / every) * every);
+  };
+  return faults.map((_f, i) => ({
+    at: new Map(intervals.map((iv) => [iv, onGrid(firstD[i], iv)])),
+    hiddenAt: new Map(intervals.map((iv) => [iv, onGrid(firstH[i], iv)])),
+  }));
 }
 
 /**
