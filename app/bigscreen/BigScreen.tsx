@@ -173,7 +173,8 @@ function Screen({ initialLang, scopeZh, scopeEn, initialSites }: ScreenProps) {
   const drawnStatus = useCallback(
     (id: string): SiteStatus => {
       if (!playback.states) return statusOf(id);
-      return playback.states.get(id) ?? (statusOf(id) === 'offline' ? 'offline' : 'normal');
+      const now = statusOf(id);
+      return playback.states.get(id) ?? (now === 'offline' || now === 'unequipped' ? now : 'normal');
     },
     [playback.states, statusOf],
   );

@@ -42,7 +42,7 @@ export async function byCounty(sql: Sql, scope: Scope, now = new Date()): Promis
       WHERE h.state = ANY(${OPEN_STATES as string[]}::text[]) GROUP BY 1),
     s AS (
       SELECT county_adcode AS c, count(*)::int AS n,
-             count(*) FILTER (WHERE status <> 'offline')::int AS online,
+             count(*) FILTER (WHERE status NOT IN ('offline', 'unequipped'))::int AS online,
              count(*) FILTER (WHERE status IN ('warning', 'alarm', 'critical'))::int AS abnormal
       FROM sc GROUP BY 1)
     SELECT k.adcode, k.name_zh AS "nameZh", k.name_en AS "nameEn", s.n AS sites, s.online AS "sitesOnline",

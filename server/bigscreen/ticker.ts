@@ -15,14 +15,16 @@ export interface TickerItem {
   severity: Severity;
   openedAt: number;
   clearedAt: number | null;
+  /** latched alarm whose condition is gone, awaiting reset */
+  recoveredAt: number | null;
   circuitName: string | null;
 }
 
 export async function recentAlarms(sql: Sql, scope: Scope, limit = 30): Promise<TickerItem[]> {
-  const rows = await sql<(Omit<TickerItem, 'openedAt' | 'clearedAt'> & { openedAt: Date | string; clearedAt: Date | string | null })[]>`
+  const rows = await sql<(Omit<TickerItem, 'openedAt' | 'clearedAt' | 'recoveredAt'> & { openedAt: Date | string; clearedAt: Date | string | null; recoveredAt: Date | string | null })[]>`
     SELECT a.id::int AS id, a.site_id AS "siteId", s.name_zh AS "siteName", s.name_en AS "siteNameEn",
            s.county_adcode AS county, s.category, a.type, a.severity, a.opened_at AS "openedAt", a.cleared_at AS "clearedAt",
-           k.name_zh AS "circuitName"
+           a.recovered_at AS "recoveredAt", k.name_zh AS "circuitName"
     FROM alarms a JOIN sites s ON s.id = a.site_id LEFT JOIN circuits k ON k.id = a.circuit_id
     WHERE NOT a.false_alarm AND (a.cleared_at IS NULL OR a.type <> ALL(${FAULT_TYPES as unknown as string[]}::text[]))
       AND ${siteScopeSql(sql, scope)}
@@ -31,5 +33,6 @@ export async function recentAlarms(sql: Sql, scope: Scope, limit = 30): Promise<
     ...r,
     openedAt: new Date(r.openedAt).getTime(),
     clearedAt: r.clearedAt == null ? null : new Date(r.clearedAt).getTime(),
+    recoveredAt: r.recoveredAt == null ? null : new Date(r.recoveredAt).getTime(),
   }));
 }

@@ -11,7 +11,7 @@ import { audit } from '../auth/audit.ts';
 import { AppError } from '../http/errors.ts';
 import { scopeCovers, type Region } from '../supervision/region.ts';
 import { issueReport } from './archive.ts';
-import { DELIVERY_CHANNEL, requeueFailed } from './delivery-queue.ts';
+import { deliveryQueue, requeueFailed } from './delivery-queue.ts';
 import type { ReportFormat } from './files.ts';
 import { nextRunAt, previousPeriodParams } from '../../lib/domain/reports/period.ts';
 
@@ -115,7 +115,7 @@ export async function runSchedule(sql: Sql, id: number, now = new Date()): Promi
         VALUES (${id}, ${issued.id}, ${uid}, ${ch}, ${skipped ? 'skipped' : 'pending'}, ${skipped ? '接收人范围不含该报告区域 / recipient may not see this region' : null})
         ON CONFLICT DO NOTHING`;
     }
-  await sql`SELECT pg_notify(${DELIVERY_CHANNEL}, ${String(issued.id)})`;
+  await deliveryQueue.wake(sql, String(issued.id));
   await sql`UPDATE report_schedules SET last_run_at = ${now}, last_error = NULL, next_run_at = ${nextRunAt(s.kind, s.hour_bj, now)} WHERE id = ${id}`;
   return issued.id;
 }

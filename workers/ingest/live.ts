@@ -104,11 +104,12 @@ export class Live {
   private evaluate(id: string, now: number): SiteLive | null {
     const s = this.sites.get(id);
     if (!s) return null;
-    const live = (this.devicesOfSite.get(id) ?? []).some((d) => {
+    const devices = this.devicesOfSite.get(id) ?? [];
+    const live = devices.some((d) => {
       const dev = this.reg.device(d);
       return dev ? deviceLive(this.online.get(d) ?? false, this.heard.get(d) ?? null, dev.reportIntervalS, now) : false;
     });
-    s.status = siteStatus(live, this.book.active(id));
+    s.status = siteStatus(devices.length > 0, live, this.book.active(id));
     return s;
   }
 

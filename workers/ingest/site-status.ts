@@ -1,14 +1,16 @@
 /**
- * A site's status, pure: offline when none of its devices is live; otherwise the highest severity among its
- * active hazard alarms; 'fault' when the only active alarms are sensor faults / offline devices; else normal.
+ * A site's status, pure: unequipped (未接入) when it has no device yet; offline when none of its devices is live;
+ * otherwise the worst of its active alarms (lib/domain/vocabulary/site-statuses.ts: severity, 'fault' for equipment
+ * faults, 'recovered' for a latched alarm awaiting reset); else normal.
  */
 import { alarmStatus, worseStatus, type SiteStatus } from '../../lib/domain/vocabulary/index.ts';
 import type { AlarmType, Severity } from '../../lib/protocol/v1.ts';
 
-export function siteStatus(anyDeviceLive: boolean, active: Iterable<{ type: AlarmType; severity: Severity }>): SiteStatus {
+export function siteStatus(hasDevices: boolean, anyDeviceLive: boolean, active: Iterable<{ type: AlarmType; severity: Severity; recovered?: boolean }>): SiteStatus {
+  if (!hasDevices) return 'unequipped';
   if (!anyDeviceLive) return 'offline';
   let worst: SiteStatus = 'normal';
-  for (const a of active) worst = worseStatus(worst, alarmStatus(a.type, a.severity));
+  for (const a of active) worst = worseStatus(worst, alarmStatus(a.type, a.severity, a.recovered));
   return worst;
 }
 

@@ -7,13 +7,14 @@ import { api, ApiError } from '../../_lib/api/client.ts';
 import { formBody } from '../../hazards/PhotoInput.tsx';
 
 
-export function AlarmActions({ id, can }: { id: number; can: { ack: boolean; note: boolean; false: boolean; hazard: boolean } }) {
+export function AlarmActions({ id, can }: { id: number; can: { ack: boolean; note: boolean; false: boolean; hazard: boolean; reset: boolean } }) {
   const router = useRouter();
   const [busy, setBusy] = useState('');
   const [err, setErr] = useState('');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [showFalse, setShowFalse] = useState(false);
+  const [resetNote, setResetNote] = useState('');
   const run = (what: string, f: () => Promise<unknown>) => async () => {
     setBusy(what);
     setErr('');
@@ -30,7 +31,7 @@ export function AlarmActions({ id, can }: { id: number; can: { ack: boolean; not
     const j = await api('POST /api/hazards', { body: formBody({ alarmId: String(id), source: 'alarm' }, []) });
     router.push(`/hazards/${j.id}`);
   };
-  if (!can.ack && !can.note && !can.false && !can.hazard) return null;
+  if (!can.ack && !can.note && !can.false && !can.hazard && !can.reset) return null;
   return (
     <section className={w.card}>
       <h2>处置 Actions</h2>
@@ -52,6 +53,16 @@ export function AlarmActions({ id, can }: { id: number; can: { ack: boolean; not
             </button>
           )}
         </div>
+        {can.reset && (
+          <label data-testid="reset-form">
+            <span>复位（报警条件已消失） <span className={w.en}>Reset — the condition is gone</span></span>
+            <textarea className={w.textarea} value={resetNote} maxLength={500} onChange={(e) => setResetNote(e.target.value)} placeholder="复位说明（必填）：现场处置情况，如已紧固端子、复测温度正常…" aria-required="true" />
+            {resetNote.trim().length > 0 && resetNote.trim().length < 2 && <span className={w.err}>请至少填写 2 个字</span>}
+            <button className={`${w.btn} ${w.primary}`} disabled={!!busy || resetNote.trim().length < 2} data-testid="reset" onClick={run('reset', () => api('POST /api/alarms/:id/reset', { params: { id }, body: { note: resetNote } }))}>
+              {busy === 'reset' ? '复位中…' : '复位 Reset'}
+            </button>
+          </label>
+        )}
         {can.note && (
           <label>
             <span>处置备注 <span className={w.en}>Note</span></span>

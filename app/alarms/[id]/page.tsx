@@ -11,7 +11,7 @@ import { WorkShell } from '../../_components/alerts/WorkShell.tsx';
 import { fmt, since, SevPill } from '../../_components/alerts/ui.tsx';
 import w from '../../_components/alerts/work.module.css';
 import { AlarmActions } from './AlarmActions.tsx';
-import { alarmNoteLabel, alarmTypeLabel } from '../../../lib/domain/vocabulary/index.ts';
+import { alarmNoteLabel, alarmTypeLabel, SITE_STATUS_INFO } from '../../../lib/domain/vocabulary/index.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '报警详情 · 昌都市智慧式用电安全管理平台' };
@@ -28,7 +28,17 @@ export default async function AlarmPage({ params }: { params: Promise<{ id: stri
   });
   if (!d) notFound();
   const a = d.alarm;
-  const state = a.falseAlarm ? '误报' : a.clearedAt ? '已解除' : a.acknowledgedAt ? '处置中（已确认）' : '待确认';
+  const state = a.falseAlarm
+    ? '误报'
+    : a.resetAt
+      ? '已复位'
+      : a.clearedAt
+        ? '已解除'
+        : a.recoveredAt
+          ? `${SITE_STATUS_INFO.recovered.icon} 已恢复待复位${a.acknowledgedAt ? '' : '（未确认）'}`
+          : a.acknowledgedAt
+            ? '处置中（已确认）'
+            : '待确认';
   return (
     <WorkShell p={p} active="/alarms">
       <h1 className={w.h1}>
@@ -63,8 +73,16 @@ export default async function AlarmPage({ params }: { params: Promise<{ id: stri
               <dd className={w.num}>
                 {fmt(a.openedAt)} <span className={w.dim}>（{since(a.openedAt)}）</span>
               </dd>
-              <dt>解除时间</dt>
-              <dd className={w.num}>{fmt(a.clearedAt) || '—'}</dd>
+              {a.recoveredAt && (
+                <>
+                  <dt>恢复时间</dt>
+                  <dd className={w.num}>{fmt(a.recoveredAt)} <span className={w.dim}>（报警条件已消失，须人工复位）</span></dd>
+                </>
+              )}
+              <dt>{a.resetAt ? '复位' : '解除时间'}</dt>
+              <dd className={w.num} data-testid="alarm-cleared">
+                {a.resetAt ? `${a.resetBy ?? ''} · ${fmt(a.resetAt)} · ${a.resetNote ?? ''}` : fmt(a.clearedAt) || '—'}
+              </dd>
               <dt>确认</dt>
               <dd>{a.acknowledgedAt ? `${a.acknowledgedBy ?? ''} · ${fmt(a.acknowledgedAt)}` : '—'}</dd>
               {a.falseAlarm && (

@@ -17,6 +17,8 @@ export interface FeedItem {
   severity: Severity;
   openedAt: number;
   clearedAt: number | null;
+  /** latched, its condition gone: awaiting a reset */
+  recoveredAt?: number | null;
   circuitName: string | null;
 }
 
@@ -31,6 +33,7 @@ export function fromEvent(a: AlarmEventPayload): FeedItem {
     severity: a.severity,
     openedAt: a.openedAt,
     clearedAt: a.clearedAt,
+    recoveredAt: a.recoveredAt,
     circuitName: a.circuitName,
   };
 }
@@ -43,9 +46,9 @@ export function mergeFeed(server: readonly FeedItem[], live: readonly FeedItem[]
   return [...byId.values()].sort((a, b) => b.openedAt - a.openedAt || b.id - a.id).slice(0, limit);
 }
 
-/** the label a feed line wears: its severity, or 故障 for equipment faults */
-export function feedLevel(x: Pick<FeedItem, 'type' | 'severity'>): 'fault' | Severity {
-  return alarmStatus(x.type, x.severity);
+/** the label a feed line wears: its severity, 故障 for equipment faults, 已恢复待复位 for a latched alarm that recovered */
+export function feedLevel(x: Pick<FeedItem, 'type' | 'severity' | 'recoveredAt'>): 'fault' | 'recovered' | Severity {
+  return alarmStatus(x.type, x.severity, x.recoveredAt != null);
 }
 
 /** active alarms for the right-column list: most severe first, then newest */

@@ -9,8 +9,6 @@ import type { Word } from '../lib/words.ts';
 import { pick } from '../../../lib/i18n/portal.ts';
 import s from './overlay.module.css';
 
-// a site without devices yet has no live status either: it is drawn and counted with the offline ones, and says so
-
 export function Legend(p: {
   counts: Record<SiteStatus, number>;
   hidden: ReadonlySet<string>;
@@ -34,7 +32,7 @@ export function Legend(p: {
         {STATUSES_WORST_FIRST.map((k) => (
           <span key={k} className={s.legendItem} data-testid={`legend-${k}`}>
             <i style={{ color: SITE_STATUS_INFO[k].colour }}>{SITE_STATUS_INFO[k].icon}</i>
-            {k === 'offline' ? p.t('offlineOrNone') : pick(p.lang, SITE_STATUS_INFO[k])}
+            {pick(p.lang, SITE_STATUS_INFO[k])}
             <b>{(p.counts[k] ?? 0).toLocaleString('en-US')}</b>
           </span>
         ))}

@@ -10,7 +10,9 @@ export const STATUS_COLOURS: Record<SiteStatus, string> = {
   alarm: '#ff4d4f',
   critical: '#ff1f6b',
   fault: '#f5e14b',
+  recovered: '#b48cff',
   offline: '#6b7785',
+  unequipped: '#3c4858',
 };
 
 /** The same meanings for white paper (report PDFs and their charts): darker, so they print and photocopy. */
@@ -20,7 +22,9 @@ export const PRINT_STATUS_COLOURS: Record<SiteStatus, string> = {
   alarm: '#d9363e',
   critical: '#b0124f',
   fault: '#a68f00',
+  recovered: '#7a4fd6',
   offline: '#8c96a3',
+  unequipped: '#c3c9d1',
 };
 
 /** Tones for figures that are not a site's status (overdue counts, scores, rates): the same hues, named by use. */

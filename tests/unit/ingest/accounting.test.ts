@@ -74,14 +74,22 @@ describe('SeqBook (duplicates by device and seq)', () => {
 });
 
 describe('siteStatus', () => {
+  it('a site with no device is unequipped (未接入), not offline', () => {
+    expect(siteStatus(false, false, [])).toBe('unequipped');
+  });
+  it('a latched alarm awaiting reset reads recovered, below any live hazard', () => {
+    expect(siteStatus(true, true, [{ type: 'overtemperature', severity: 'critical', recovered: true }])).toBe('recovered');
+    expect(siteStatus(true, true, [{ type: 'overtemperature', severity: 'critical', recovered: true }, { type: 'overload', severity: 'warning' }])).toBe('warning');
+    expect(siteStatus(true, true, [{ type: 'overtemperature', severity: 'alarm', recovered: true }, { type: 'sensor_fault', severity: 'alarm' }])).toBe('recovered');
+  });
   it('offline wins when no device is live', () => {
-    expect(siteStatus(false, [{ type: 'overload', severity: 'critical' }])).toBe('offline');
+    expect(siteStatus(true, false, [{ type: 'overload', severity: 'critical' }])).toBe('offline');
   });
   it('highest hazard severity; fault only for sensor/offline alarms', () => {
-    expect(siteStatus(true, [])).toBe('normal');
-    expect(siteStatus(true, [{ type: 'sensor_fault', severity: 'alarm' }])).toBe('fault');
-    expect(siteStatus(true, [{ type: 'sensor_fault', severity: 'alarm' }, { type: 'overload', severity: 'warning' }])).toBe('warning');
-    expect(siteStatus(true, [{ type: 'arc_fault', severity: 'alarm' }, { type: 'overtemperature', severity: 'critical' }])).toBe('critical');
+    expect(siteStatus(true, true, [])).toBe('normal');
+    expect(siteStatus(true, true, [{ type: 'sensor_fault', severity: 'alarm' }])).toBe('fault');
+    expect(siteStatus(true, true, [{ type: 'sensor_fault', severity: 'alarm' }, { type: 'overload', severity: 'warning' }])).toBe('warning');
+    expect(siteStatus(true, true, [{ type: 'arc_fault', severity: 'alarm' }, { type: 'overtemperature', severity: 'critical' }])).toBe('critical');
   });
   it('a device is live when online and heard within 3 intervals', () => {
     expect(deviceLive(true, 1000, 60, 1000 + 180_000)).toBe(true);
