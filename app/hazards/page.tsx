@@ -55,7 +55,7 @@ export default async function HazardsPage({ searchParams }: { searchParams: Prom
           <span>本月销号 Closed this month</span>
         </div>
         <div className={w.kpi}>
-          <b>{(c.rectificationRate * 100).toFixed(1)}%</b>
+          <b>{c.rectificationRate == null ? '—' : `${(c.rectificationRate * 100).toFixed(1)}%`}</b>
           <span>整改率 Rectification rate</span>
         </div>
       </div>

@@ -1,13 +1,14 @@
 /** Report parameters (GET form: the URL carries them). */
 import { CountySelect, SectorSelect } from '../_components/filters/FilterFields.tsx';
 import w from '../_components/alerts/work.module.css';
+import { ShapedForm } from './ShapedForm.tsx';
 
 type Req = { kind: string; year?: number; month?: number; quarter?: number; phase?: number; county: number | null; category: string | null };
 
-export function ReportForm({ req, countyLocked, invalid }: { req: Req; countyLocked: boolean; invalid: boolean }) {
+export function ReportForm({ req, countyLocked, errors }: { req: Req; countyLocked: boolean; errors: string[] }) {
   const years = Array.from({ length: new Date().getFullYear() - 2017 }, (_, i) => 2018 + i).reverse();
   return (
-    <form className={w.filters} method="get" action="/reports" data-testid="report-form">
+    <ShapedForm className={w.filters}>
       <label className={w.field}>
         <span>
           报告类型<small>Kind</small>
@@ -72,7 +73,11 @@ export function ReportForm({ req, countyLocked, invalid }: { req: Req; countyLoc
       <button className={`${w.btn} ${w.primary}`} type="submit">
         生成预览 Preview
       </button>
-      {invalid && <span className={w.err}>参数有误，已使用本月 Invalid parameters, showing this month</span>}
-    </form>
+      {errors.length > 0 && (
+        <span className={w.err} role="alert" data-testid="report-errors">
+          报告参数有误，未生成报告 The report was refused: {errors.join('；')}
+        </span>
+      )}
+    </ShapedForm>
   );
 }

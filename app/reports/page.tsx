@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { services } from '../../server/services.ts';
 import { can } from '../../lib/domain/permissions.ts';
-import { reportRequestSchema, normaliseRequest } from '../../server/reports/schemas.ts';
+import { reportRequestSchema, normaliseRequest, requestErrors } from '../../server/reports/schemas.ts';
 import { currentPeriodParams } from '../../lib/domain/reports/period.ts';
 import { listArchive } from '../../server/reports/archive.ts';
 import { listSchedules, myDeliveries } from '../../server/reports/schedules.ts';
@@ -30,8 +30,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: SP }
   if (!p) redirect('/login?next=/reports');
   const raw = first(await searchParams);
   const cur = currentPeriodParams('monthly', new Date());
-  const parsed = reportRequestSchema.safeParse({ kind: 'monthly', year: cur.year, month: cur.month, ...raw });
-  const req = normaliseRequest(parsed.success ? parsed.data : { kind: 'monthly', year: cur.year, month: cur.month });
+  // no choice yet: this month; a choice is taken as made, and refused (with its reasons) if it cannot be reported
+  const chosen = Object.keys(raw).some((k) => ['kind', 'year', 'month', 'quarter', 'phase', 'county', 'category'].includes(k));
+  const parsed = reportRequestSchema.safeParse(chosen ? raw : { kind: 'monthly', year: cur.year, month: cur.month });
+  const errors = parsed.success ? [] : requestErrors(parsed.error);
+  const req: ReturnType<typeof normaliseRequest> = parsed.success ? normaliseRequest(parsed.data) : { kind: 'monthly', year: cur.year, month: cur.month, county: null, category: null };
   const q = toQuery({ kind: req.kind, year: 'year' in req ? req.year : undefined, month: 'month' in req ? req.month : undefined, quarter: 'quarter' in req ? req.quarter : undefined, phase: 'phase' in req ? req.phase : undefined, county: req.county, category: req.category });
   const { sql } = services();
   const [archive, schedules, deliveries, people] = await Promise.all([
@@ -51,9 +54,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: SP }
         报告范围为当前账号的监管范围（可再按县区、行业缩小）；正文、表格和图表由平台数据生成，可导出 <b>PDF</b>（含封面和页码）、<b>Excel</b>（分表）和 <b>CSV</b>（单位明细）。
         “签发归档”生成带编号的正式报告并存档。
       </p>
-      <ReportForm req={req} countyLocked={p.scope.kind === 'county'} invalid={!parsed.success} />
+      <ReportForm req={req} countyLocked={p.scope.kind === 'county'} errors={errors} />
       <div className={w.pager} style={{ marginTop: 0, marginBottom: 10 }}>
-        {exp && (
+        {exp && parsed.success && (
           <>
             <a className={`${w.btn} ${w.primary}`} href={`/api/reports/render?${q}&format=pdf`} download data-testid="download-pdf">
               下载 PDF
@@ -69,7 +72,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: SP }
         )}
         <span className={g.muted}>PDF 生成约需数秒 · PDF takes a few seconds</span>
       </div>
-      <PreviewFrame src={`/api/reports/render?${q}&format=html`} />
+      {parsed.success && <PreviewFrame src={`/api/reports/render?${q}&format=html`} />}
       <div className={g.cols3} style={{ marginTop: 16 }}>
         <Deliveries rows={deliveries} />
         <Schedules rows={schedules} people={people} canEdit={exp} countyLocked={p.scope.kind === 'county'} emailAvailable={!!env.NOTIFY_SMTP_URL} />

@@ -4,15 +4,15 @@
  * clock. The same Engine runs in the replay CLI, the benchmark and the live ingest worker.
  * Payloads must already have passed the protocol v1 schemas (the shell validates; the core trusts).
  */
-import { parseTopic, type DeviceEvent, type RegistryEntry, type Status, type Telemetry } from '../protocol/v1.ts';
+import { parseTopic, type Channel, type DeviceEvent, type RegistryEntry, type Status, type Telemetry } from '../protocol/v1.ts';
 import { makeCircuit, type Circuit } from './circuit.ts';
 import { force, sync, syncAll } from './lifecycle.ts';
 import { processChannel } from './process.ts';
 import type { Overrides, Profile } from './profile.ts';
 import { profileResolver, sameValue } from './profiles-memo.ts';
 import { emit, type DetectionRecord } from './records.ts';
-import { V, V_AMB_RH, V_AMB_T, V_TS } from './reading.ts';
-import { CIRCUIT_STATE_SIZE, G_LAST_TS, G_LAYOUT, STATE_LAYOUT, T_ARC, T_SENSOR } from './slots.ts';
+import { V, V_AMB_RH, V_AMB_T, V_IR_COMMON, V_SELFTEST, V_TS } from './reading.ts';
+import { CIRCUIT_STATE_SIZE, F_IR, G_LAST_TS, G_LAYOUT, S_BASE, S_GOOD, S_SIZE, STATE_LAYOUT, T_ARC, T_SENSOR } from './slots.ts';
 import { DeviceClock, type OfflineState } from './offline.ts';
 import { SeqRing } from './seqs.ts';
 
@@ -41,12 +41,29 @@ export interface EngineSnapshot {
 const EMPTY: DetectionRecord[] = [];
 Object.freeze(EMPTY);
 
-interface Device { circuits: (Circuit | undefined)[]; index: number; seqs: SeqRing }
+interface Device { circuits: (Circuit | undefined)[]; index: number; seqs: SeqRing; selfTestAt: number }
 /** A topic seen before: its device (undefined when not registered), name and kind, so a message costs one lookup. */
 interface Route { dev: Device | undefined; device: string; kind: string }
 
 /** What Engine.update() did with the circuits. */
 export interface UpdateStats { kept: number; rebuilt: number; added: number; removed: number }
+
+const IR_GOOD = S_BASE + F_IR * S_SIZE + S_GOOD;
+/**
+ * How many channels of one message read a leakage that jumped up together from their own last good values
+ * (≥ 100 mA and ≥ a third of the set point): a surge couples into every CT of a panel at once, and so does a
+ * multichannel detector's self-test; an earth fault is on one circuit.
+ */
+function commonLeakJumps(dev: Device, chs: readonly Channel[]): number {
+  let n = 0;
+  for (let i = 0; i < chs.length; i++) {
+    const ir = chs[i].ir, c = dev.circuits[chs[i].ch];
+    if (ir === undefined || c === undefined) continue;
+    const d = ir - c.s[IR_GOOD]; // NaN (no history) compares false
+    if (d >= 100 && d >= c.prof.residualSetMa / 3) n++;
+  }
+  return n;
+}
 
 export class Engine {
   private devices = new Map<string, Device>();
@@ -97,7 +114,7 @@ export class Engine {
     let kept = 0, rebuilt = 0;
     for (const e of registry) {
       let d = devices.get(e.device);
-      if (!d) devices.set(e.device, (d = { circuits: [], index: devices.size, seqs: prev.get(e.device)?.seqs ?? new SeqRing() }));
+      if (!d) devices.set(e.device, (d = { circuits: [], index: devices.size, seqs: prev.get(e.device)?.seqs ?? new SeqRing(), selfTestAt: prev.get(e.device)?.selfTestAt ?? NaN }));
       const prof = profileOf(e);
       let old = prev.get(e.device)?.circuits[e.ch];
       if (old && taken.has(old)) old = undefined;
@@ -150,7 +167,9 @@ export class Engine {
       V[V_TS] = ts;
       V[V_AMB_T] = amb?.t ?? NaN;
       V[V_AMB_RH] = amb?.rh ?? NaN;
+      V[V_SELFTEST] = ts - dev.selfTestAt;
       const chs = m.channels;
+      V[V_IR_COMMON] = chs.length > 1 ? commonLeakJumps(dev, chs) : 0;
       for (let i = 0; i < chs.length; i++) {
         const ch = chs[i];
         const c = dev.circuits[ch.ch];
@@ -171,6 +190,8 @@ export class Engine {
       // the detector's own GB 14287 local alarms are authoritative for arcs and its own sensors
       if (c && m.code === 'arc_alarm') this.forced(c, T_ARC, m.ts, 2, m.value ?? NaN, c.prof.arcPerS, out);
       if (c && m.code === 'sensor_fault') this.forced(c, T_SENSOR, m.ts, 2, NaN, NaN, out);
+      // the device tested itself: its test current passes the residual CTs (GB 14287.2), not the circuit
+      if (m.code === 'self_test') dev.selfTestAt = m.ts;
     } else {
       return EMPTY;
     }

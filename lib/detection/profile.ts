@@ -80,7 +80,7 @@ const BASE: Profile = {
   heatWarnK: 12,
   heatAlarmK: 25,
   arcPerS: 14,
-  arcPrewarnPerS: 1.5,
+  arcPrewarnPerS: 7,
   imbalanceWarn: 0.3,
   imbalanceAlarm: 0.5,
   neutralFrac: 0.8,
@@ -90,7 +90,7 @@ const BASE: Profile = {
   persistence: {
     overload: P(3, 4, 5),
     overtemperature: P(2, 3, 5),
-    residual_current: P(2, 3, 5),
+    residual_current: P(1, 1, 5), // alarm on the first report over the set point (residual() explains transients)
     insulation_degradation: P(4, 6, 30),
     abnormal_heating: P(4, 6, 30),
     arc_fault: P(1, 1, 10),

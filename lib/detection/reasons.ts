@@ -4,7 +4,7 @@
  */
 import type { Circuit } from './circuit.ts';
 import {
-  AMB_RH, AMB_T, FIELDS, HT_DIFF, LK_BASE, LK_C, LK_SLOPE, ARC_RATE, L_AUX, L_BASE, L_SIZE, L_THRESH, L_VALUE,
+  AMB_RH, AMB_T, AR_S, FIELDS, H_BASE, H_SIZE, H_TPREV, HT_DIFF, LK_BASE, LK_C, LK_SLOPE, ARC_RATE, L_AUX, L_BASE, L_SIZE, L_THRESH, L_VALUE,
   SENSOR_KINDS, TH_BRK, TH_THETA,
 } from './slots.ts';
 
@@ -33,6 +33,19 @@ const FIELD_ZH: Record<string, string> = {
   ua: 'A相电压', ub: 'B相电压', uc: 'C相电压',
 };
 
+/** A heat alarm kept because its sensor failed under it (detectors/hidden.ts). */
+function hiddenEn(f: string, last: number, aux: number): string {
+  return aux >= 200
+    ? `the sensor of terminal ${TERM_EN[f] ?? '?'} failed while this alarm was open (last trusted ${r1(last)} °C): the condition is hidden, not recovered`
+    : `terminal ${TERM_EN[f] ?? '?'} was climbing (last trusted ${r1(last)} °C) when its sensor read its limit, open circuit or nothing: the heat is hidden, not gone — treat as a fire`;
+}
+function hiddenZh(f: string, last: number, aux: number): string {
+  const name = FIELD_ZH[f] ?? '端子温度';
+  return aux >= 200
+    ? `${name}传感器在报警期间失效（最后可信读数 ${r1(last)} °C），隐患被遮蔽而非消除，保持报警`
+    : `${name}持续上升至 ${r1(last)} °C 后传感器读数到限、断线或丢失：读数丢失前温度持续上升，按起火处置（在箱外拉下上级总闸，勿开箱，必要时拨打 119）`;
+}
+
 type Built = Omit<Explanation, 'evidence'> & { extra: Record<string, number>; limits: Record<string, number>; windowS: number };
 type Builder = (c: Circuit, v: number, th: number, aux: number) => Built;
 
@@ -46,15 +59,18 @@ const BUILDERS: Builder[] = [
     limits: { ratedA: c.inA, ampacityA: r1(c.izA), maxConductorC: c.limitC },
     windowS: c.tauCableS,
   }),
-  // overtemperature: aux = field index
-  (c, v, th, aux) => ({
-    value: r1(v), threshold: th,
-    reason: `terminal ${TERM_EN[FIELDS[aux]] ?? '?'} at ${r1(v)} °C, set point ${th} °C (insulation limit ${c.limitC} °C)`,
-    reasonZh: `${FIELD_ZH[FIELDS[aux]] ?? '端子温度'} ${r1(v)} °C，超过设定值 ${th} °C（绝缘限值 ${c.limitC} °C）`,
-    extra: { temperatureC: r1(v), ambientC: r1(c.s[AMB_T]) },
-    limits: { tempSetC: c.prof.tempSetC, maxConductorC: c.limitC },
-    windowS: c.intervalS * c.pers[3 + 1],
-  }),
+  // overtemperature: aux = field index (+100 / +200: kept because its sensor failed after a climb / while in alarm)
+  (c, v, th, aux) => {
+    const f = FIELDS[aux % 100], hidden = aux >= 100;
+    return {
+      value: r1(v), threshold: th,
+      reason: hidden ? `${hiddenEn(f, v, aux)}; set point ${th} °C (insulation limit ${c.limitC} °C)` : `terminal ${TERM_EN[f] ?? '?'} at ${r1(v)} °C, set point ${th} °C (insulation limit ${c.limitC} °C)`,
+      reasonZh: hidden ? `${hiddenZh(f, v, aux)}（设定值 ${th} °C，绝缘限值 ${c.limitC} °C）` : `${FIELD_ZH[f] ?? '端子温度'} ${r1(v)} °C，超过设定值 ${th} °C（绝缘限值 ${c.limitC} °C）`,
+      extra: { temperatureC: r1(v), ambientC: r1(c.s[AMB_T]), ...(hidden ? { sensorFailedUnderHeat: aux >= 200 ? 1 : 2 } : {}) },
+      limits: { tempSetC: c.prof.tempSetC, maxConductorC: c.limitC },
+      windowS: c.intervalS * c.pers[3 + 1],
+    };
+  },
   // residual current
   (c, v, th) => ({
     value: r1(v), threshold: th,
@@ -73,27 +89,37 @@ const BUILDERS: Builder[] = [
     limits: { riseWarnMa: c.prof.leakRiseWarnMa, residualSetMa: c.prof.residualSetMa },
     windowS: 86_400,
   }),
-  // abnormal heating: value = excess K, aux = field index
+  // abnormal heating: value = excess K, aux = field index (+100 / +200 as for overtemperature)
+  (c, v, th, aux) => {
+    const f = FIELDS[aux % 100], hidden = aux >= 100;
+    const en = `terminal ${TERM_EN[f] ?? '?'} runs ${r1(v)} K hotter than its load explains (compared with the other terminals at equal current)`;
+    const zh = `${FIELD_ZH[f] ?? '端子'}比同电流下其他端子高 ${r1(v)} K，发热与负载不符，疑似接点松动或氧化`;
+    const last = c.s[H_BASE + ((aux % 100) - FIELDS.indexOf('ta')) * H_SIZE + H_TPREV];
+    return {
+      value: r1(v), threshold: th,
+      reason: hidden ? `${en}; ${hiddenEn(f, last, aux)}` : en,
+      reasonZh: hidden ? `${zh}；${hiddenZh(f, last, aux)}` : zh,
+      extra: { excessK: r1(v), differentialK: r1(c.s[HT_DIFF]), ...(hidden ? { sensorFailedUnderHeat: aux >= 200 ? 1 : 2, lastTrustedC: r1(last) } : {}) },
+      limits: { heatWarnK: c.prof.heatWarnK, heatAlarmK: c.prof.heatAlarmK },
+      windowS: 86_400,
+    };
+  },
+  // arc fault: aux 0 = GB rate (value half-cycles/s), 1 = sustained sub-limit (half-cycles/s), 2 = growing bursts (value evidence)
   (c, v, th, aux) => ({
-    value: r1(v), threshold: th,
-    reason: `terminal ${TERM_EN[FIELDS[aux]] ?? '?'} runs ${r1(v)} K hotter than its load explains (compared with the other terminals at equal current)`,
-    reasonZh: `${FIELD_ZH[FIELDS[aux]] ?? '端子'}比同电流下其他端子高 ${r1(v)} K，发热与负载不符，疑似接点松动或氧化`,
-    extra: { excessK: r1(v), differentialK: r1(c.s[HT_DIFF]) },
-    limits: { heatWarnK: c.prof.heatWarnK, heatAlarmK: c.prof.heatAlarmK },
-    windowS: 86_400,
-  }),
-  // arc fault: value = half-cycles per second
-  (c, v, th) => ({
-    value: r1(v), threshold: th,
-    reason: th < c.prof.arcPerS
-      ? `sustained arcing at ${r1(v)} half-cycles/s over several reports, below the GB 14287.4 limit of ${c.prof.arcPerS}/s but growing arcs precede fires`
-      : `arcing at ${r1(v)} half-cycles/s, at or above the GB 14287.4 limit of ${th} per second`,
-    reasonZh: th < c.prof.arcPerS
-      ? `持续电弧 ${r1(v)} 个半周波/秒（连续多个上报周期），尚未达到 GB 14287.4 限值 ${c.prof.arcPerS} 个/秒，预警`
-      : `故障电弧 ${r1(v)} 个半周波/秒，达到 GB 14287.4 限值 ${th} 个/秒`,
-    extra: { halfCyclesPerS: r1(c.s[ARC_RATE]) },
+    value: r1(v), threshold: r1(th),
+    reason: aux === 2
+      ? `arc half-cycle counts in report after report that this circuit's loads have not shown before (evidence ${r1(v)} against its own level ${r1(th)}): intermittent bursts of a forming series arc, below the GB 14287.4 limit of ${c.prof.arcPerS}/s on average`
+      : aux === 1
+        ? `sustained arcing at ${r1(v)} half-cycles/s over several reports, below the GB 14287.4 limit of ${c.prof.arcPerS}/s but growing arcs precede fires`
+        : `arcing at ${r1(v)} half-cycles/s, at or above the GB 14287.4 limit of ${th} per second`,
+    reasonZh: aux === 2
+      ? `连续多个上报周期出现该回路负载从未有过的电弧半周波计数（证据 ${r1(v)}，本回路平时水平 ${r1(th)}）：疑似串联故障电弧正在形成（间歇性电弧簇，平均值尚未达到 GB 14287.4 限值 ${c.prof.arcPerS} 个/秒），预警`
+      : aux === 1
+        ? `持续电弧 ${r1(v)} 个半周波/秒（连续多个上报周期），尚未达到 GB 14287.4 限值 ${c.prof.arcPerS} 个/秒，预警`
+        : `故障电弧 ${r1(v)} 个半周波/秒，达到 GB 14287.4 限值 ${th} 个/秒`,
+    extra: { halfCyclesPerS: r1(c.s[ARC_RATE]), evidence: r1(c.s[AR_S]) },
     limits: { arcPerS: c.prof.arcPerS, arcPrewarnPerS: c.prof.arcPrewarnPerS },
-    windowS: c.intervalS,
+    windowS: aux === 2 ? 3 * 3600 : c.intervalS,
   }),
   // phase imbalance: aux 0 = imbalance (value fraction), 1 = neutral current (value A)
   (c, v, th, aux): Built => (aux === 1

@@ -4,9 +4,9 @@
  */
 import type { AlarmRecord, AlarmType, Severity } from '../protocol/v1.ts';
 import type { Circuit } from './circuit.ts';
-import { CLEAR, reset, step, sync } from './lifecycle.ts';
+import { CLEAR, ESCALATE, reset, step, sync } from './lifecycle.ts';
 import { explain, type Evidence } from './reasons.ts';
-import { CIRCUIT_TYPES, L_BASE, L_OPENED, L_SEV, L_SIZE } from './slots.ts';
+import { CIRCUIT_TYPES, L_AUX, L_BASE, L_OPENED, L_SEV, L_SIZE, L_THRESH, L_VALUE } from './slots.ts';
 
 export type DetectionRecord = AlarmRecord & { reasonZh: string; evidence: Evidence };
 
@@ -38,8 +38,22 @@ export function emit(c: Circuit, t: number, action: number, ts: number, out: Det
  */
 export function judge(
   c: Circuit, t: number, ts: number, level: number, hold: boolean, value: number, threshold: number, aux: number, out: DetectionRecord[],
-): void {
+): number {
   const act = step(c.s, t, c.pers, ts, level, hold, value, threshold, aux);
   if (act) emit(c, t, act, ts, out);
   sync(c, t);
+  return act;
+}
+
+/**
+ * Say something new about an open alarm without a change of severity (a sensor that fails under it): its
+ * evidence is replaced and the record emitted again, same (device, ch, type, openedAt), still open.
+ */
+export function restate(c: Circuit, t: number, ts: number, value: number, threshold: number, aux: number, out: DetectionRecord[]): void {
+  const b = L_BASE + t * L_SIZE;
+  if (c.s[b + L_SEV] === 0) return;
+  c.s[b + L_VALUE] = value;
+  c.s[b + L_THRESH] = threshold;
+  c.s[b + L_AUX] = aux;
+  emit(c, t, ESCALATE, ts, out);
 }

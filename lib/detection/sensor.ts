@@ -5,13 +5,15 @@
  * is withheld from the hazard detectors so a broken sensor raises sensor_fault, not a false fire alarm.
  */
 import type { Circuit } from './circuit.ts';
-import { V, V_ELAPSED } from './reading.ts';
+import { V, V_ELAPSED, V_IR_COMMON, V_SELFTEST, V_TS } from './reading.ts';
 import {
-  A_DAY, AMB_T, FIELDS, G_BADMASK, G_SWING, I_PREV, S_BASE, S_SIZE, S_LAST, S_REPEAT, S_SEEN, S_MISS, S_BAD, S_OK, S_SPIKES, S_PEND, S_GOOD,
+  A_DAY, AMB_T, FIELDS, G_BADMASK, G_SWING, I_PREV, S_BASE, S_SIZE, S_LAST, S_REPEAT, S_SEEN, S_MISS, S_BAD, S_OK, S_SPIKES, S_PEND, S_GOOD, S_SINCE, S_EXPL,
   SENSOR_OK, SENSOR_STUCK, SENSOR_DRIFT, SENSOR_SPIKE, SENSOR_DISCONNECTED, SENSOR_MISSING, F_ARC, F_IA, F_IB, F_IC, F_IR, F_TA, F_TB, F_TC, F_TN, F_UA,
 } from './slots.ts';
 
-const STUCK_MS = 3_600_000; // an hour of bit-identical readings from a live, noisy sensor
+// an hour of bit-identical readings from a live, noisy sensor — an hour of sample time: a device polled every
+// 250 ms (commissioning) repeats its 0.1-resolution reading hundreds of times in a minute, honestly
+const STUCK_MS = 3_600_000;
 const STUCK_MIN_SAMPLES = 20;
 const MISS_SAMPLES = 3;
 const SEEN_BEFORE_MISS = 10;
@@ -41,7 +43,9 @@ export const RAW = new Float64Array(FIELDS.length);
  * more than the spike limit report after report, and holding each jump back would delay the alarm by a report
  * per jump. (Only leakage: the other detectors' inputs stay withheld.)
  */
-export const HELD_IR = new Float64Array(1);
+export const HELD_IR = new Float64Array(2);
+/** HELD_IR[1]: 1 when this sample's leakage reading is explained by a panel transient (panelTransient) */
+export const IR_TRANSIENT = 1;
 const F_UB = F_UA + 1, F_UC = F_UA + 2;
 
 /**
@@ -67,6 +71,7 @@ export function sensorFields(c: Circuit): void {
   }
   let swing = 0;
   HELD_IR[0] = NaN;
+  HELD_IR[IR_TRANSIENT] = 0;
   if (!three) V[F_IB] = V[F_IC] = V[F_TB] = V[F_TC] = V[F_UB] = V[F_UC] = NaN;
   const fields = c.fields; // single-phase circuits skip phases b/c without testing every field
   for (let k = 0; k < fields.length; k++) {
@@ -83,6 +88,8 @@ export function sensorFields(c: Circuit): void {
     }
     s[b + S_SEEN]++;
     s[b + S_MISS] = 0;
+    // judged here, while the previous currents are still in I_PREV (held() moves them on)
+    if (f === F_IR && raw >= 0.5 * c.prof.residualSetMa) HELD_IR[IR_TRANSIENT] = panelTransient(c) ? 1 : 0;
     let suspect = false;
     let code = SENSOR_OK;
     // disconnected: an open or shorted NTC jumps to an end of the range (a terminal that climbed there with its
@@ -93,13 +100,13 @@ export function sensorFields(c: Circuit): void {
       ? raw <= RAIL_LO || raw >= RAIL_HI ? !(Math.abs(raw - s[b + S_GOOD]) <= TEMP_JUMP_K) : raw < s[AMB_T] - 25
       : f === F_IR ? raw >= 29_999 : f < F_IR && raw >= 6299) code = SENSOR_DISCONNECTED;
 
-    // stuck: bit-identical; zero load current is a legitimate steady reading (leakage never sits at 0), and
-    // so is a terminal saturated at an end of the range
+    // stuck: bit-identical for an hour of sample time; zero load current is a legitimate steady reading (leakage
+    // never sits at 0), and so is a terminal saturated at an end of the range
     const prev = s[b + S_LAST];
     if (raw === prev && !(raw === 0 && (f < F_IR || f === F_ARC)) && !(temp && (raw <= RAIL_LO || raw >= RAIL_HI))) s[b + S_REPEAT]++;
-    else s[b + S_REPEAT] = 0;
+    else { s[b + S_REPEAT] = 0; s[b + S_SINCE] = V[V_TS]; }
     s[b + S_LAST] = raw;
-    if (s[b + S_REPEAT] >= STUCK_MIN_SAMPLES && s[b + S_REPEAT] * c.intervalMs >= STUCK_MS) code = code || SENSOR_STUCK;
+    if (s[b + S_REPEAT] >= STUCK_MIN_SAMPLES && V[V_TS] - s[b + S_SINCE] >= STUCK_MS) code = code || SENSOR_STUCK;
 
     // spikes: a jump held back one sample; confirmed when the next sample returns
     const lim = c.jumpLim[f];
@@ -109,7 +116,9 @@ export function sensorFields(c: Circuit): void {
       let stepped = false;
       if (pend === pend) {
         s[b + S_PEND] = NaN;
-        if (Math.abs(raw - pend) < lim / 2) s[b + S_SPIKES] += 1;
+        // a jump every CT of the panel made at once (a surge, the device's self-test) or a motor start's CT
+        // asymmetry is a real transient reading, not a failing sensor
+        if (Math.abs(raw - pend) < lim / 2 && s[b + S_EXPL] === 0) s[b + S_SPIKES] += 1;
         else if (raw === prev) { s[b + S_PEND] = pend; suspect = true; } // frozen after an impossible jump
         else stepped = true; // it stayed and lives: a real step, accept it
       }
@@ -117,6 +126,7 @@ export function sensorFields(c: Circuit): void {
       const jump = raw - good;
       if (!stepped && !suspect && good === good && Math.abs(jump) > lim && code === SENSOR_OK && !(temp && swing && Math.abs(jump) < SWING_MAX)) {
         s[b + S_PEND] = good;
+        s[b + S_EXPL] = f === F_IR && (HELD_IR[IR_TRANSIENT] === 1 || panelTransient(c)) ? 1 : 0;
         suspect = true;
       }
     }
@@ -130,6 +140,28 @@ export function sensorFields(c: Circuit): void {
     if (f === F_IR && suspect && code === SENSOR_OK && s[b + S_BAD] === SENSOR_OK) HELD_IR[0] = raw;
   }
   if (arcImpossible) V[F_ARC] = NaN;
+}
+
+/**
+ * The leakage reading of this sample is explained by a panel-wide transient: several channels of the message
+ * jumped together (a surge coupling into every CT, the device's own self-test through all of them), the device
+ * said it ran a self-test within the last interval, or this circuit's current just started (a motor start:
+ * a CT with a little asymmetry reads a fraction of a percent of the inrush as residual). Called in the F_IR
+ * iteration, when this sample's currents are in V and the previous ones still in I_PREV.
+ */
+export function panelTransient(c: Circuit): boolean {
+  if (V[V_IR_COMMON] >= 2) return true;
+  const st = V[V_SELFTEST];
+  if (st === st && st <= c.intervalMs + 5000) return true;
+  const s = c.s;
+  let now = V[F_IA], before = s[I_PREV];
+  if (c.three) {
+    if (V[F_IB] > now || now !== now) now = V[F_IB];
+    if (V[F_IC] > now || now !== now) now = V[F_IC];
+    if (s[I_PREV + 1] > before || before !== before) before = s[I_PREV + 1];
+    if (s[I_PREV + 2] > before || before !== before) before = s[I_PREV + 2];
+  }
+  return now - before >= 0.3 * c.inA; // NaN compares false
 }
 
 /**

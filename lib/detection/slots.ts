@@ -46,7 +46,17 @@ export const G_HTT = 48;
 // weekly EW regression of the raw leakage on humidity excess h and load L = ΣI/In (weight-normalised means):
 // w, h, L, y, hh, hL, LL, hy, Ly
 export const LK_REG = 49;
-export const G_SIZE = 58;
+export const G_HIDDEN = 58; // bit f set while temperature field f is hidden hot (its sensor failed after a climb)
+export const G_FIRST = 59; // sample time of the circuit's first sample (learning periods)
+// arc inference (detectors/arc.ts): evidence score, its lagged per-6-h maxima (the circuit's own nuisance level)
+export const AR_S = 60;
+export const AR_RING = 61; // 61..72: max score of each of the last 12 six-hour slots
+export const AR_SLOTS = 12;
+export const AR_SLOT = 73; // index (ts / 6 h) of the slot being filled
+export const AR_PREV_C = 74; // previous report's count and current (load steps, steady appliance noise)
+export const AR_PREV_I = 75;
+export const RS_PREV = 76; // 1 when the previous leakage reading was at or over the set point
+export const G_SIZE = 77;
 
 // ---- heating model per temperature field (ta, tb, tc, tn) --------------------------------------
 export const H_XLAG = 0; // (I/In)² lagged by the cable time constant (the conductor's share of the rise)
@@ -86,7 +96,9 @@ export const S_OK = 5; // consecutive healthy samples while flagged (for clearin
 export const S_SPIKES = 6; // decaying count of confirmed spikes
 export const S_PEND = 7; // value before a suspected spike, NaN if none pending
 export const S_GOOD = 8; // last accepted (non-spike) value
-export const S_SIZE = 9;
+export const S_SINCE = 9; // sample time at which the present run of identical values began
+export const S_EXPL = 10; // 1 while the jump held back is explained by a panel-wide transient (not a sensor spike)
+export const S_SIZE = 11;
 export const S_BASE = H_BASE + H_COUNT * H_SIZE;
 export const SENSOR_OK = 0, SENSOR_STUCK = 1, SENSOR_DRIFT = 2, SENSOR_SPIKE = 3, SENSOR_DISCONNECTED = 4, SENSOR_MISSING = 5;
 export const SENSOR_KINDS = ['ok', 'stuck', 'drifting', 'spiking', 'disconnected', 'missing'] as const;
@@ -118,7 +130,7 @@ export const L_SIZE = 9;
 export const L_BASE = S_BASE + FIELDS.length * S_SIZE;
 
 /** Layout version, stored in the last slot: a snapshot of another layout restores as a fresh circuit. */
-export const STATE_LAYOUT = 2;
+export const STATE_LAYOUT = 3;
 export const G_LAYOUT = L_BASE + CIRCUIT_TYPES.length * L_SIZE;
 export const CIRCUIT_STATE_SIZE = G_LAYOUT + 1;
 
@@ -132,12 +144,17 @@ export function newCircuitState(): Float64Array {
   s[LK_PREV] = NaN;
   s[I_ENV] = s[I_ENV + 1] = s[I_ENV + 2] = NaN;
   s[G_T0] = NaN;
+  s[G_FIRST] = NaN;
+  s[AR_PREV_C] = NaN;
+  s[AR_PREV_I] = NaN;
+  s[AR_SLOT] = NaN;
   for (let i = 0; i < H_COUNT; i++) s[H_BASE + i * H_SIZE + H_TPREV] = NaN;
   s[G_LAYOUT] = STATE_LAYOUT;
   for (let f = 0; f < FIELDS.length; f++) {
     s[S_BASE + f * S_SIZE + S_LAST] = NaN;
     s[S_BASE + f * S_SIZE + S_PEND] = NaN;
     s[S_BASE + f * S_SIZE + S_GOOD] = NaN;
+    s[S_BASE + f * S_SIZE + S_SINCE] = NaN;
   }
   return s;
 }

@@ -58,6 +58,8 @@ export interface TwinAlarm {
   severity: Severity;
   openedAt: number;
   clearedAt: number | null;
+  /** latched, its condition gone: awaiting a reset (lib/domain/alarm-latching.ts) */
+  recoveredAt: number | null;
   value: number | null;
   threshold: number | null;
   reasonZh: string;

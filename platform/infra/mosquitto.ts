@@ -1,8 +1,12 @@
-/** A private Mosquitto instance (tests, benchmarks): own port, own persistence folder, anonymous on loopback. */
+/**
+ * A private Mosquitto instance (tests, benchmarks): own port, own persistence folder, on loopback. Anonymous,
+ * or with `authDir` the registry's password_file and acl_file from there (platform/mqtt-auth/mosquitto-sync.ts).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { mosquittoAuthConf } from '../mqtt-auth/mosquitto-files.ts';
 
 export interface Mosquitto {
   url: string;
@@ -11,6 +15,8 @@ export interface Mosquitto {
   /** graceful stop: Mosquitto writes its persistence file on SIGTERM */
   stop(): Promise<void>;
   restart(): Promise<void>;
+  /** SIGHUP: Mosquitto rereads its password and ACL files and drops clients they no longer admit */
+  reload(): void;
 }
 
 /** Resolves once the port accepts connections; rejects when `proc` exits first (e.g. the port was taken). */
@@ -44,7 +50,7 @@ function waitListening(proc: ChildProcess, port: number, timeoutMs = 10_000): Pr
   });
 }
 
-export async function startMosquitto(opts: { port: number; dir: string; bin?: string }): Promise<Mosquitto> {
+export async function startMosquitto(opts: { port: number; dir: string; bin?: string; authDir?: string }): Promise<Mosquitto> {
   mkdirSync(opts.dir, { recursive: true });
   chmodSync(opts.dir, 0o777); // mosquitto drops privileges to the mosquitto user when started as root
   const conf = path.join(opts.dir, 'mosquitto.conf');
@@ -52,7 +58,7 @@ export async function startMosquitto(opts: { port: number; dir: string; bin?: st
     conf,
     [
       `listener ${opts.port} 127.0.0.1`,
-      'allow_anonymous true',
+      ...(opts.authDir ? mosquittoAuthConf(opts.authDir) : ['allow_anonymous true']),
       'persistence true',
       `persistence_location ${opts.dir}/`,
       // the whole in-memory store is written at every autosave; with a backlog of a hundred thousand queued
@@ -82,6 +88,9 @@ export async function startMosquitto(opts: { port: number; dir: string; bin?: st
         p.once('exit', () => resolve());
         p.kill('SIGTERM');
       });
+    },
+    reload() {
+      if (m.proc.exitCode === null && m.proc.signalCode === null) m.proc.kill('SIGHUP');
     },
     async restart() {
       await m.stop();

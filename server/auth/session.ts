@@ -10,6 +10,11 @@ import { loadPrincipalForUser } from '../../platform/principal.ts';
 export const SESSION_COOKIE = 'esms_session';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** The stored id of a session token (its SHA-256): what the realtime gateway keys its sockets by. */
+export const sessionIdOf = (token: string) => sha256(token);
+
+/** Portal nodes LISTEN on this channel (server/realtime/gateway.ts) and drop the sockets of each session named. */
+export const SESSION_END_CHANNEL = 'esms_session_end';
 
 export async function createSession(sql: Sql, userId: number, ttlHours: number, meta: { ip?: string; userAgent?: string }) {
   const token = randomBytes(32).toString('base64url');
@@ -19,8 +24,16 @@ export async function createSession(sql: Sql, userId: number, ttlHours: number, 
   return { token, expires };
 }
 
+/** Signs a session out: the row goes, and every portal node is told so its open sockets close too. */
 export async function destroySession(sql: Sql, token: string) {
-  await sql`DELETE FROM sessions WHERE id = ${sha256(token)}`;
+  const id = sha256(token);
+  // a data-modifying CTE always runs; the notification goes out once the statement commits
+  await sql`WITH d AS (DELETE FROM sessions WHERE id = ${id}) SELECT pg_notify(${SESSION_END_CHANNEL}, ${id})`;
+}
+
+/** Revokes every session of a user (disabled account, password reset), live sockets included. */
+export async function revokeUserSessions(sql: Sql, userId: number) {
+  await sql`WITH d AS (DELETE FROM sessions WHERE user_id = ${userId} RETURNING id) SELECT pg_notify(${SESSION_END_CHANNEL}, id) FROM d`;
 }
 
 export async function principalFromToken(sql: Sql, token: string | undefined | null): Promise<Principal | null> {

@@ -6,6 +6,7 @@
 import type { Sql } from '../../platform/db.ts';
 import { siteScopeSql, type Principal, type Scope } from '../../platform/scope.ts';
 import { coverageMatrix } from '../rollout/coverage.ts';
+import { planVerdict, ratio, type PlanVerdict } from '../../lib/domain/kpi/index.ts';
 
 export interface CoverageFigure {
   covered: number;
@@ -15,6 +16,8 @@ export interface CoverageFigure {
   /** the share the plan expects by today, 0..1 (null: unknown) */
   expected: number | null;
   source: 'plan' | 'registry';
+  /** complete / ahead / on track / behind (docs/KPI.md: 计划进度); null: no verdict */
+  verdict: PlanVerdict | null;
 }
 
 export interface CoverageSummary {
@@ -31,6 +34,7 @@ export async function coverageSummary(sql: Sql, p: Principal, county?: number): 
       share: c.share,
       expected: m.expected,
       source: 'plan',
+      verdict: planVerdict(c.share, m.expected),
     });
     const byCounty: Record<number, CoverageFigure> = {};
     for (const [k, v] of Object.entries(m.rowTotals)) byCounty[Number(k)] = fig(v);
@@ -51,9 +55,10 @@ export async function registryCoverage(sql: Sql, scope: Scope, county?: number):
   const fig = (covered: number, target: number): CoverageFigure => ({
     covered,
     target,
-    share: target ? covered / target : null,
+    share: ratio(covered, target),
     expected: null,
     source: 'registry',
+    verdict: planVerdict(ratio(covered, target), null),
   });
   const byCounty: Record<number, CoverageFigure> = {};
   let c = 0;

@@ -6,13 +6,18 @@ import type { Sql } from '../../platform/db.ts';
 import type { AlarmType, Severity } from '../../lib/protocol/v1.ts';
 import { siteScopeSql, type Scope } from '../../platform/scope.ts';
 import { FAULT_TYPES, isFaultType } from '../../lib/domain/vocabulary/index.ts';
+import { siteFigures } from '../../lib/domain/kpi/live.ts';
 
 export interface LiveKpis {
   sites: number;
   /** sites with at least one device: the online rate's base (the rest are not fitted yet, 未接入) */
   sitesConnected: number;
-  /** connected sites whose status is not offline */
+  /** connected sites whose devices report (docs/KPI.md: 在线率（已接入单位）) */
   sitesOnline: number;
+  /** sitesOnline / sitesConnected; null when nothing is fitted yet */
+  sitesOnlineRate: number | null;
+  /** sites with no device yet (未接入), never counted offline */
+  sitesUnequipped: number;
   /** sites by live status */
   sitesByStatus: Record<string, number>;
   devices: number;
@@ -20,6 +25,8 @@ export interface LiveKpis {
   /** active hazard alarms (equipment faults are counted apart, in activeFaults) */
   activeAlarms: number;
   activeFaults: number;
+  /** of the active hazard alarms, latched ones whose condition is gone (已恢复待复位) */
+  activeRecovered: number;
   alarmsBySeverity: Record<Severity, number>;
   alarmsByType: Partial<Record<AlarmType, number>>;
   /** alarms opened since Beijing midnight */
@@ -42,8 +49,8 @@ export async function liveKpis(sql: Sql, scope: Scope, now = new Date()): Promis
     sql<{ n: number; online: number }[]>`
       SELECT count(*)::int AS n, count(*) FILTER (WHERE d.online)::int AS online
       FROM devices d JOIN sites s ON s.id = d.site_id WHERE ${where}`,
-    sql<{ type: AlarmType; severity: Severity; n: number }[]>`
-      SELECT a.type, a.severity, count(*)::int AS n
+    sql<{ type: AlarmType; severity: Severity; n: number; recovered: number }[]>`
+      SELECT a.type, a.severity, count(*)::int AS n, count(*) FILTER (WHERE a.recovered_at IS NOT NULL)::int AS recovered
       FROM alarms a JOIN sites s ON s.id = a.site_id
       WHERE a.cleared_at IS NULL AND NOT a.false_alarm AND ${where} GROUP BY 1, 2`,
     sql<{ n: number }[]>`
@@ -55,28 +62,32 @@ export async function liveKpis(sql: Sql, scope: Scope, now = new Date()): Promis
   ]);
   const sitesByStatus: Record<string, number> = {};
   for (const r of sites) sitesByStatus[r.status] = (sitesByStatus[r.status] ?? 0) + r.n;
-  const total = sites.reduce((a, r) => a + r.n, 0);
-  const connected = sites.filter((r) => r.connected);
+  const fig = siteFigures(sites.map((r) => ({ status: r.status, fitted: r.connected, n: r.n })));
   const alarmsBySeverity: Record<Severity, number> = { warning: 0, alarm: 0, critical: 0 };
   const alarmsByType: Partial<Record<AlarmType, number>> = {};
   let activeFaults = 0;
+  let activeRecovered = 0;
   for (const r of alarms) {
     if (isFaultType(r.type)) {
       activeFaults += r.n;
       continue;
     }
+    activeRecovered += r.recovered;
     alarmsBySeverity[r.severity] += r.n;
     alarmsByType[r.type] = (alarmsByType[r.type] ?? 0) + r.n;
   }
   return {
-    sites: total,
-    sitesConnected: connected.reduce((a, r) => a + r.n, 0),
-    sitesOnline: connected.reduce((a, r) => a + (r.status === 'offline' ? 0 : r.n), 0),
+    sites: fig.sites,
+    sitesConnected: fig.fitted,
+    sitesOnline: fig.online,
+    sitesOnlineRate: fig.onlineRate,
+    sitesUnequipped: fig.unequipped,
     sitesByStatus,
     devices: devices[0]?.n ?? 0,
     devicesOnline: devices[0]?.online ?? 0,
     activeAlarms: alarms.reduce((a, r) => a + (isFaultType(r.type) ? 0 : r.n), 0),
     activeFaults,
+    activeRecovered,
     alarmsBySeverity,
     alarmsByType,
     alarmsToday: today[0]?.n ?? 0,

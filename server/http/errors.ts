@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'CSRF'
+  | 'MISDIRECTED'
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
@@ -25,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   CSRF: 403,
+  MISDIRECTED: 421,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -39,6 +41,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, [string, string]> = {
   PAYLOAD_TOO_LARGE: ['请求内容过大', 'Request body too large'],
   RATE_LIMITED: ['尝试过于频繁，请稍后再试', 'Too many attempts, try again later'],
   CSRF: ['请求来源校验失败', 'Cross-site request refused'],
+  MISDIRECTED: ['请求的主机名不属于本平台', 'This host name is not served here'],
   UNAVAILABLE: ['服务暂不可用', 'Service unavailable'],
   INTERNAL: ['服务器内部错误', 'Internal server error'],
 };
@@ -70,9 +73,19 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Input that passed validation but that Postgres still refuses as data (SQLSTATE class 22: a date out of range, a
+ * number too large for its column) is the caller's mistake, not ours: 400, not 500.
+ */
+function isBadData(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 /** Anything thrown becomes an AppError; unknown errors become INTERNAL with no detail. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
+  if (isBadData(e)) return new AppError('BAD_REQUEST', { internal: e instanceof Error ? e.message : String(e) });
   return new AppError('INTERNAL', { internal: e instanceof Error ? e.message : String(e) });
 }
 

@@ -12,6 +12,7 @@ import { services } from '../services.ts';
 import { attachGateway } from '../realtime/gateway.ts';
 import { connectPortalMqtt } from '../mqtt/portal-client.ts';
 import { health } from './health.ts';
+import { allowedHosts, guardHost } from './host-guard.ts';
 
 const repoRoot = new URL('../../', import.meta.url).pathname;
 const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
@@ -26,13 +27,15 @@ await runProcess({
     await app.prepare();
 
     const { sql } = services();
-    const mqtt = connectPortalMqtt(env.MQTT_URL);
+    const mqtt = connectPortalMqtt(env.MQTT_URL, env.MQTT_USERNAME && env.MQTT_PASSWORD ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD } : undefined);
     const expectedWorkers = env.EXPECTED_WORKERS;
+    const hosts = allowedHosts(env);
 
     const server = http.createServer(async (req, res) => {
       // the client address comes from the socket only; a caller-supplied header is discarded
       delete req.headers['x-esms-client-ip'];
       req.headers['x-esms-client-ip'] = req.socket.remoteAddress ?? '';
+      if (!guardHost(req, res, hosts)) return;
       if (req.url === '/api/health' && req.method === 'GET') {
         const h = await health({ sql, mqtt, workers: gateway.workers, expectedWorkers, version });
         res.writeHead(h.status === 'ok' ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -41,7 +44,8 @@ await runProcess({
       }
       handle(req, res);
     });
-    const gateway = attachGateway(server, sql, env.INTERNAL_TOKEN);
+    const gateway = attachGateway(server, sql, env.INTERNAL_TOKEN, { allowedHosts: hosts });
+    log.info({ allowedHosts: hosts }, 'host allowlist');
     // route handlers run in Next's module graph: they find these through globalThis
     (globalThis as Record<symbol, unknown>)[Symbol.for('esms.mqtt')] = mqtt;
     (globalThis as Record<symbol, unknown>)[Symbol.for('esms.io')] = gateway.io;

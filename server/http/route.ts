@@ -7,7 +7,7 @@ import { services } from '../services.ts';
 import { principalFromToken, readCookie, SESSION_COOKIE } from '../auth/session.ts';
 import { can, type Action } from '../../lib/domain/permissions.ts';
 import type { Principal } from '../../platform/scope.ts';
-import { AppError, errorResponse } from './errors.ts';
+import { AppError, errorResponse, toAppError } from './errors.ts';
 import { zodDetails } from './validation.ts';
 import type { InputOf, TypedHandler, WireOf } from './typed.ts';
 
@@ -29,6 +29,14 @@ interface Opts<QS extends z.ZodType | undefined, BS extends z.ZodType | undefine
 }
 
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+/** Where a handler made by route() keeps its schemas, so tests can fuzz every route's query and body. */
+export const ROUTE_SCHEMAS = Symbol.for('esms.routeSchemas');
+export interface RouteSchemas {
+  query?: z.ZodType;
+  body?: z.ZodType;
+  maxBodyBytes: number;
+}
 
 export function clientIp(req: Request): string | null {
   return req.headers.get('x-esms-client-ip') ?? null;
@@ -82,7 +90,8 @@ export function route<QS extends z.ZodType | undefined = undefined, BS extends z
   opts: Opts<QS, BS>,
   handler: (ctx: RouteCtx<Out<QS>, Out<BS>>) => Promise<R>,
 ): TypedHandler<WireOf<R>, InputOf<QS>, InputOf<BS>> {
-  return async (req: Request, ctx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+  const maxBodyBytes = opts.maxBodyBytes ?? 256 * 1024;
+  const handle = async (req: Request, ctx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       checkOrigin(req);
       const principal = await principalOf(req);
@@ -90,14 +99,17 @@ export function route<QS extends z.ZodType | undefined = undefined, BS extends z
       if (opts.permission && !can(principal.role, opts.permission)) throw new AppError('FORBIDDEN');
       const url = new URL(req.url);
       const query = opts.query ? parseWith(opts.query, Object.fromEntries(url.searchParams)) : undefined;
-      const body = opts.body ? parseWith(opts.body, await readJsonBody(req, opts.maxBodyBytes ?? 256 * 1024)) : undefined;
+      const body = opts.body ? parseWith(opts.body, await readJsonBody(req, maxBodyBytes)) : undefined;
       const params = (await ctx?.params) ?? {};
       const out = await handler({ req, principal, query: query as Out<QS>, body: body as Out<BS>, ip: clientIp(req), params });
       if (out instanceof Response) return out;
       return Response.json(out ?? { ok: true });
     } catch (e) {
-      if (!(e instanceof AppError)) console.error('[api]', req.method, req.url, e);
-      return errorResponse(e);
+      const err = toAppError(e);
+      if (err.status >= 500) console.error('[api]', req.method, req.url, e);
+      return errorResponse(err);
     }
   };
+  const schemas: RouteSchemas = { query: opts.query, body: opts.body, maxBodyBytes };
+  return Object.defineProperty(handle, ROUTE_SCHEMAS, { value: schemas });
 }

@@ -13,6 +13,8 @@ import { seedDatabase } from '../../db/seed/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo-accounts.ts';
 import { ROLE_INFO } from '../../lib/domain/vocabulary/index.ts';
 import { Supervisor } from './supervisor.ts';
+import { serviceCredential } from '../../platform/mqtt-auth/services.ts';
+import { SIM_GATEWAY } from '../../platform/mqtt-auth/acl.ts';
 
 const root = path.resolve(new URL('../../', import.meta.url).pathname);
 const t0 = Date.now();
@@ -30,6 +32,8 @@ async function main() {
   await runMigrations(sql);
   const seeded = await seedDatabase(sql, { seed: env.SEED, sites: env.SEED_SITES });
   say(seeded.skipped ? 'database already seeded: reusing its data' : `seeded Changdu: ${JSON.stringify(seeded)}`);
+  // the simulated fleet's gateway credential exists only while the simulator runs (it re-issues it at start)
+  if (!env.SIMULATOR) await sql`UPDATE mqtt_credentials SET revoked_at = now() WHERE username = ${`gw.${SIM_GATEWAY}`} AND revoked_at IS NULL`;
   await sql.end();
 
   const sup = new Supervisor(path.resolve(root, env.DATA_DIR, 'logs'));
@@ -42,6 +46,14 @@ async function main() {
     INTERNAL_TOKEN: internalToken,
     PORTAL_URL: `http://127.0.0.1:${env.PORT}`,
     EXPECTED_WORKERS: workers.join(','),
+  };
+  // broker passwords of the service accounts derive from this key; only the broker side gets the key itself,
+  // each other process its own account (platform/mqtt-auth/services.ts)
+  const serviceKey = env.MQTT_SERVICE_KEY ?? randomBytes(32).toString('base64url');
+  const brokerEnv = { ...common, MQTT_SERVICE_KEY: serviceKey };
+  const as = (role: 'ingest' | 'portal' | 'simctl') => {
+    const c = serviceCredential(serviceKey, role);
+    return { ...common, MQTT_USERNAME: c.username, MQTT_PASSWORD: c.password };
   };
 
   let shuttingDown = false;
@@ -61,12 +73,13 @@ async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   try {
-    if (!env.MQTT_URL) await sup.start({ name: 'broker', entry: 'workers/broker/main.ts', env: common, waitReady: true });
-    await sup.start({ name: 'portal', entry: 'server/http/main.ts', env: common, waitReady: true, readyTimeoutMs: 180_000 });
-    await sup.start({ name: 'ingest', entry: 'workers/ingest/main.ts', env: common, waitReady: true });
+    if (!env.MQTT_URL) await sup.start({ name: 'broker', entry: 'workers/broker/main.ts', env: brokerEnv, waitReady: true });
+    else if (env.MOSQUITTO_AUTH_DIR) await sup.start({ name: 'mosquitto-sync', entry: 'workers/broker/mosquitto-sync.ts', env: brokerEnv, waitReady: true });
+    await sup.start({ name: 'portal', entry: 'server/http/main.ts', env: as('portal'), waitReady: true, readyTimeoutMs: 180_000 });
+    await sup.start({ name: 'ingest', entry: 'workers/ingest/main.ts', env: as('ingest'), waitReady: true });
     await sup.start({ name: 'notify', entry: 'workers/notify/main.ts', env: common, waitReady: true });
     await sup.start({ name: 'reports', entry: 'server/reports/scheduler-main.ts', env: common, waitReady: true });
-    if (env.SIMULATOR) await sup.start({ name: 'simulator', entry: 'workers/simulator/main.ts', env: common, waitReady: true });
+    if (env.SIMULATOR) await sup.start({ name: 'simulator', entry: 'workers/simulator/main.ts', env: as('simctl'), waitReady: true });
   } catch (e) {
     console.error(e);
     await shutdown('start failed');

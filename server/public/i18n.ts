@@ -5,9 +5,10 @@ import bo from '../../messages/public/bo.json' with { type: 'json' };
 import en from '../../messages/public/en.json' with { type: 'json' };
 import { HTML_LANG, type Locale } from './locales.ts';
 import { categoryLabel } from '../../lib/domain/vocabulary/index.ts';
+import { COUNTIES } from '../../lib/domain/counties.ts';
 
 export type PublicMessages = typeof zh;
-export const MESSAGES: Record<Locale, PublicMessages> = { zh, bo: bo as PublicMessages, en: en as PublicMessages };
+export const MESSAGES: Record<Locale, PublicMessages> = { zh, bo: bo as unknown as PublicMessages, en: en as PublicMessages };
 
 /**
  * A site category on the public pages: the vocabulary's word in Chinese and English; in Tibetan the public
@@ -16,6 +17,15 @@ export const MESSAGES: Record<Locale, PublicMessages> = { zh, bo: bo as PublicMe
 export function publicCategory(locale: Locale, c: string): string {
   if (locale === 'bo') return (bo.categories as Record<string, string>)[c] ?? categoryLabel(c);
   return categoryLabel(c, locale);
+}
+
+/** A county on the public pages: its name from lib/domain/counties.ts in Chinese and English, in Tibetan the public
+ * catalogue's rendering (bo.json "counties", reviewed with the other Tibetan strings). */
+export function publicCounty(locale: Locale, adcode: number | string): string {
+  const c = COUNTIES[Number(adcode)];
+  if (!c) return String(adcode);
+  if (locale === 'bo') return (bo.counties as Record<string, string>)[String(adcode)] ?? c.zh;
+  return locale === 'en' ? c.enFull : c.zh;
 }
 
 export function translator<N extends keyof PublicMessages>(locale: Locale, namespace: N) {

@@ -9,7 +9,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { Server } from 'socket.io';
 import type { Sql } from '../../platform/db.ts';
 import { REALTIME_VERSION, userRoom, type ClientToServerEvents, type InternalClientToServer, type InternalPublish, type ServerToClientEvents } from '../../lib/events/realtime.ts';
-import { principalFromToken, readCookie, SESSION_COOKIE } from '../auth/session.ts';
+import { principalFromToken, readCookie, SESSION_COOKIE, sessionIdOf } from '../auth/session.ts';
+import { hostAllowed, originAllowed } from '../http/host-guard.ts';
+import { trackSessionSockets, type SessionSockets } from './session-sockets.ts';
 import { canJoinRoom, roomsForScope, type Principal } from '../../platform/scope.ts';
 import { findSite } from '../queries/visible-site.ts';
 
@@ -24,11 +26,20 @@ export interface WorkerBeat {
  * socket.io gives every namespace the server's event maps: the server listens for the browsers' events on '/'
  * and the workers' on '/internal'. `principal` is set on '/' by the auth middleware; '/internal' never reads it.
  */
-type PortalServer = Server<ClientToServerEvents & InternalClientToServer, ServerToClientEvents, Record<string, never>, { principal: Principal }>;
+type SocketData = { principal: Principal; sessionId: string };
+type PortalServer = Server<ClientToServerEvents & InternalClientToServer, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface GatewayOptions {
+  /** Host allowlist (server/http/host-guard.ts); unset: any Host, but a browser's Origin must still match it */
+  allowedHosts?: readonly string[];
+  /** how often sockets of expired or revoked sessions are swept (ms) */
+  sessionSweepMs?: number;
+}
 
 export interface Gateway {
   io: PortalServer;
   workers: Map<string, WorkerBeat>;
+  sessions: SessionSockets;
   close(): Promise<void>;
 }
 
@@ -65,19 +76,28 @@ export function relay(io: PortalServer, msg: InternalPublish): boolean {
   }
 }
 
-export function attachGateway(server: http.Server, sql: Sql, internalToken: string): Gateway {
-  const io = new Server<ClientToServerEvents & InternalClientToServer, ServerToClientEvents, Record<string, never>, { principal: Principal }>(server, {
+export function attachGateway(server: http.Server, sql: Sql, internalToken: string, opts: GatewayOptions = {}): Gateway {
+  const io = new Server<ClientToServerEvents & InternalClientToServer, ServerToClientEvents, Record<string, never>, SocketData>(server, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     pingInterval: 10_000,
+    // every handshake (polling and websocket upgrade): our Host, and a browser's Origin on that same host
+    allowRequest: (req, cb) => {
+      const host = req.headers.host;
+      const ok = (!opts.allowedHosts || hostAllowed(host, opts.allowedHosts)) && originAllowed(req.headers.origin, host, opts.allowedHosts ?? [host ?? '']);
+      cb(ok ? null : 'FORBIDDEN_ORIGIN', ok);
+    },
   });
   const workers = new Map<string, WorkerBeat>();
+  const sessions = trackSessionSockets(sql, { sweepMs: opts.sessionSweepMs });
 
   io.use(async (socket, next) => {
     try {
-      const principal = await principalFromToken(sql, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
-      if (!principal) return next(new Error('UNAUTHENTICATED'));
+      const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+      const principal = await principalFromToken(sql, token);
+      if (!principal || !token) return next(new Error('UNAUTHENTICATED'));
       socket.data.principal = principal;
+      socket.data.sessionId = sessionIdOf(token);
       next();
     } catch {
       next(new Error('UNAVAILABLE'));
@@ -86,6 +106,9 @@ export function attachGateway(server: http.Server, sql: Sql, internalToken: stri
 
   io.on('connection', (socket) => {
     const p = socket.data.principal;
+    const sid = socket.data.sessionId;
+    sessions.add(sid, socket);
+    socket.on('disconnect', () => sessions.remove(sid, socket));
     const rooms = roomsForScope(p.scope);
     socket.join(rooms);
     socket.join(userRoom(p.userId)); // personal notifications (workers/notify)
@@ -123,6 +146,10 @@ export function attachGateway(server: http.Server, sql: Sql, internalToken: stri
   return {
     io,
     workers,
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    sessions,
+    close: async () => {
+      await sessions.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
   };
 }

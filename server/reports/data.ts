@@ -17,6 +17,7 @@ import type { CountRow, MonitoringPoint, OverdueRow, ReportModel, SeriesPoint } 
 import { narrate } from './narrative.ts';
 import { bjDayOf, KIND_INFO, periodOf, type Period, type PeriodParams } from '../../lib/domain/reports/period.ts';
 import { refreshSiteDaily } from './rollup.ts';
+import { asOfInstant } from '../../lib/domain/kpi/ratio.ts';
 
 const TZ = 'Asia/Shanghai';
 
@@ -48,8 +49,8 @@ async function hazardCounts(sql: Sql, r: Region, p: Period, col: 'state' | 'sour
     GROUP BY 1 ORDER BY 2 DESC, 1`;
 }
 
-async function overdue(sql: Sql, r: Region, p: Period): Promise<OverdueRow[]> {
-  const asOf = new Date(Math.min(p.end.getTime(), Date.now()));
+async function overdue(sql: Sql, r: Region, p: Period, now: Date): Promise<OverdueRow[]> {
+  const asOf = asOfInstant(p.end, now);
   return sql<OverdueRow[]>`
     SELECT h.id, s.id AS "siteId", s.name_zh AS "siteName", c.name_zh AS "countyZh", s.category, h.title, h.severity, h.state, h.deadline,
            floor(extract(epoch FROM (${asOf}::timestamptz - h.deadline)) / 86400)::int AS "daysOverdue"
@@ -95,17 +96,18 @@ export async function buildReport(sql: Sql, p: Principal, req: ReportRequest, op
   // a period still running is reported up to today (coverage as of today, not its future last day)
   const today = bjDayOf(opts.now ?? new Date());
   const lastDay = period.lastDay < today ? period.lastDay : today;
+  const now = opts.now ?? new Date();
   const [stats, series, types, states, sources, od, mon, coverage] = await Promise.all([
-    timed(timings, 'sites', () => siteStats(sql, region, period.start, period.end)),
+    timed(timings, 'sites', () => siteStats(sql, region, period.start, period.end, now)),
     timed(timings, 'alarmSeries', () => alarmSeries(sql, region, period)),
     timed(timings, 'alarmTypes', () => alarmTypes(sql, region, period)),
     timed(timings, 'hazardStates', () => hazardCounts(sql, region, period, 'state')),
     timed(timings, 'hazardSources', () => hazardCounts(sql, region, period, 'source')),
-    timed(timings, 'overdue', () => overdue(sql, region, period)),
+    timed(timings, 'overdue', () => overdue(sql, region, period, now)),
     timed(timings, 'monitoring', () => monitoring(sql, region, period)),
     timed(timings, 'coverage', () => coverageMatrix(sql, p, { asOf: lastDay, county: req.county ?? undefined, category: (req.category ?? undefined) as never })),
   ]);
-  const sites = scoreSites(stats, period.start, period.end);
+  const sites = scoreSites(stats, period.start, period.end, now);
   const totals = group('*', sites);
   const label = regionLabel(region, p.departmentId);
   const kindZh = KIND_INFO[period.kind].zh;

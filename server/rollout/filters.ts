@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { ROLLOUT_STATES } from '../../lib/domain/vocabulary/index.ts';
 import { COUNTY_CODES } from '../../lib/domain/counties.ts';
 import { SITE_CATEGORIES } from '../../lib/protocol/v1.ts';
+import { calendarDay } from '../../lib/domain/params.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = calendarDay;
 const county = z.coerce.number().int().refine((n) => n in COUNTY_CODES, 'unknown county');
 
 export const coverageFilterSchema = z.object({

@@ -5,6 +5,7 @@ import { categoryLabel, ROLLOUT_INFO, type RolloutState } from '../../lib/domain
 import type { ExportColumn } from '../export/index.ts';
 import { bjDay } from '../../lib/domain/rollout/phases.ts';
 import type { RolloutSiteFilter } from './filters.ts';
+import { likeContains } from '../../lib/text/like.ts';
 
 export interface RolloutSiteRow {
   id: string;
@@ -41,7 +42,7 @@ function where(sql: Sql, p: Principal, f: RolloutSiteFilter) {
     AND ${f.pilot ? sql`(s.is_pilot OR ps.municipal OR ps.regional_recommended)` : sql`true`}
     AND ${f.conditions ? sql`NOT (s.power_ok AND s.network_ok)` : sql`true`}
     AND ${f.provider ? sql`s.service_provider = ${f.provider}` : sql`true`}
-    AND ${q ? sql`(s.name_zh ILIKE ${'%' + q + '%'} OR s.id ILIKE ${'%' + q + '%'} OR s.name_en ILIKE ${'%' + q + '%'})` : sql`true`}`;
+    AND ${q ? sql`(s.name_zh ILIKE ${likeContains(q)} OR s.id ILIKE ${likeContains(q)} OR s.name_en ILIKE ${likeContains(q)})` : sql`true`}`;
 }
 
 export async function listRolloutSites(sql: Sql, p: Principal, f: RolloutSiteFilter, limit = PAGE_SIZE): Promise<{ rows: RolloutSiteRow[]; total: number }> {

@@ -44,7 +44,7 @@ export async function supervisionDashboard(sql: Sql, p: Principal, f: Supervisio
   const t0 = performance.now();
   const w = windowOf(f, now);
   const region = regionOf(p, f);
-  const all = scoreSites(await siteStats(sql, region, w.start, w.end), w.start, w.end);
+  const all = scoreSites(await siteStats(sql, region, w.start, w.end, now), w.start, w.end, now);
   const counties = groupBy(all, (r) => String(r.county)).sort(byRisk);
   const sectors = groupBy(all, (r) => r.category).sort(byRisk);
   const filtered = f.grade ? all.filter((r) => (f.grade === 'none' ? !r.score : r.score?.grade === f.grade)) : all;

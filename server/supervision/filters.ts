@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { COUNTY_CODES } from '../../lib/domain/counties.ts';
 import { SITE_CATEGORIES } from '../../lib/protocol/v1.ts';
+import { calendarDay } from '../../lib/domain/params.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = calendarDay;
 export const supervisionFilterSchema = z.object({
   days: z.coerce.number().int().refine((d) => [7, 30, 90, 365].includes(d)).optional(),
   from: day.optional(),

@@ -1,5 +1,6 @@
 /** Roll site figures up to groups (the whole region, counties, sectors): KPIs and rankings, pure. */
 import type { ScoredSite } from './stats.ts';
+import { meanOf, ratio } from '../../lib/domain/kpi/ratio.ts';
 
 export interface GroupStats {
   key: string;
@@ -54,12 +55,12 @@ export function group(key: string, rows: ScoredSite[]): GroupStats {
   }
   return {
     key, sites: rows.length, connected,
-    avgScore: connected ? scoreSum / connected : null, minScore, atRisk,
-    alarms, falseAlarms, falseRate: alarms ? falseAlarms / alarms : null, alarmsPerSite: connected ? alarms / connected : null,
-    meanAckHours: ackN ? ackSum / ackN : null, ackRate: alarms ? acked / alarms : null,
-    hazardsNew, rectificationRate: hazardsNew ? newDone / hazardsNew : null, meanRectifyHours: rectN ? rectH / rectN : null,
-    open, overdue, devices, devicesOnline: online, onlineRate: devices ? online / devices : null,
-    handling: connected ? handlingSum / connected : null,
+    avgScore: meanOf(scoreSum, connected), minScore, atRisk,
+    alarms, falseAlarms, falseRate: ratio(falseAlarms, alarms), alarmsPerSite: ratio(alarms, connected),
+    meanAckHours: meanOf(ackSum, ackN), ackRate: ratio(acked, alarms),
+    hazardsNew, rectificationRate: ratio(newDone, hazardsNew), meanRectifyHours: meanOf(rectH, rectN),
+    open, overdue, devices, devicesOnline: online, onlineRate: ratio(online, devices),
+    handling: meanOf(handlingSum, connected),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Sql } from '../../platform/db.ts';
 import { OPEN_STATES } from '../../lib/domain/workflow/hazard-machine.ts';
 import { regionSql, type Region } from './region.ts';
 import { siteScore, type ScoreInputs, type SiteScore } from './score.ts';
+import { asOfInstant, elapsedDays, meanOf } from '../../lib/domain/kpi/ratio.ts';
 
 export interface SiteStats {
   id: string;
@@ -46,9 +47,14 @@ export interface ScoredSite extends SiteStats {
   score: SiteScore | null;
 }
 
-export async function siteStats(sql: Sql, region: Region, start: Date, end: Date): Promise<SiteStats[]> {
+/**
+ * States are measured at `at` = min(end, now) (docs/KPI.md): a month still running is judged as of now, so the
+ * report of this month and the dashboard over the same days give the same response times, overdue counts, scores.
+ */
+export async function siteStats(sql: Sql, region: Region, start: Date, end: Date, now = new Date()): Promise<SiteStats[]> {
   const open = OPEN_STATES as string[];
-  const due0 = new Date(Math.max(start.getTime(), end.getTime() - 90 * 86_400_000));
+  const at = asOfInstant(end, now);
+  const due0 = new Date(Math.max(start.getTime(), at.getTime() - 90 * 86_400_000));
   return sql<SiteStats[]>`
     WITH sc AS (
       SELECT s.id, s.name_zh, s.category, s.county_adcode, s.rollout_state FROM sites s WHERE ${regionSql(sql, region)}
@@ -59,10 +65,10 @@ export async function siteStats(sql: Sql, region: Region, start: Date, end: Date
              count(*) FILTER (WHERE NOT a.false_alarm AND a.severity = 'alarm')::int AS al,
              count(*) FILTER (WHERE NOT a.false_alarm AND a.severity = 'critical')::int AS cr,
              count(*) FILTER (WHERE a.false_alarm)::int AS f,
-             coalesce(sum(least(extract(epoch FROM (least(coalesce(a.acknowledged_at, ${end}), ${end}) - a.opened_at)) / 3600.0, 24))
+             coalesce(sum(least(extract(epoch FROM (least(coalesce(a.acknowledged_at, ${at}), ${at}) - a.opened_at)) / 3600.0, 24))
                       FILTER (WHERE NOT a.false_alarm), 0)::float8 AS ack_sum,
              count(*) FILTER (WHERE NOT a.false_alarm)::int AS ack_n,
-             count(*) FILTER (WHERE a.acknowledged_at IS NOT NULL AND a.acknowledged_at < ${end})::int AS acked
+             count(*) FILTER (WHERE a.acknowledged_at IS NOT NULL AND a.acknowledged_at < ${at})::int AS acked
       FROM alarms a JOIN sc ON sc.id = a.site_id
       WHERE a.opened_at >= ${start} AND a.opened_at < ${end}
       GROUP BY a.site_id
@@ -76,15 +82,15 @@ export async function siteStats(sql: Sql, region: Region, start: Date, end: Date
     ), h AS (
       SELECT site_id,
              count(*) FILTER (WHERE created_at >= ${start})::int AS new,
-             count(*) FILTER (WHERE created_at >= ${start} AND done_at < ${end})::int AS new_done,
-             count(*) FILTER (WHERE done_at >= ${start} AND done_at < ${end})::int AS done_n,
-             coalesce(sum(extract(epoch FROM (done_at - created_at)) / 3600.0) FILTER (WHERE done_at >= ${start} AND done_at < ${end}), 0)::float8 AS done_hours,
-             count(*) FILTER (WHERE (is_open OR done_at >= ${end}) AND severity = 'critical')::int AS o_cr,
-             count(*) FILTER (WHERE (is_open OR done_at >= ${end}) AND severity = 'alarm')::int AS o_al,
-             count(*) FILTER (WHERE (is_open OR done_at >= ${end}) AND severity = 'warning')::int AS o_w,
-             count(*) FILTER (WHERE (is_open OR done_at >= ${end}) AND deadline < ${end})::int AS overdue,
-             count(*) FILTER (WHERE deadline >= ${due0} AND deadline < ${end})::int AS due,
-             count(*) FILTER (WHERE deadline >= ${due0} AND deadline < ${end} AND (fixed_at IS NULL OR fixed_at > deadline))::int AS late
+             count(*) FILTER (WHERE created_at >= ${start} AND done_at < ${at})::int AS new_done,
+             count(*) FILTER (WHERE done_at >= ${start} AND done_at < ${at})::int AS done_n,
+             coalesce(sum(extract(epoch FROM (done_at - created_at)) / 3600.0) FILTER (WHERE done_at >= ${start} AND done_at < ${at}), 0)::float8 AS done_hours,
+             count(*) FILTER (WHERE (is_open OR done_at >= ${at}) AND severity = 'critical')::int AS o_cr,
+             count(*) FILTER (WHERE (is_open OR done_at >= ${at}) AND severity = 'alarm')::int AS o_al,
+             count(*) FILTER (WHERE (is_open OR done_at >= ${at}) AND severity = 'warning')::int AS o_w,
+             count(*) FILTER (WHERE (is_open OR done_at >= ${at}) AND deadline < ${at})::int AS overdue,
+             count(*) FILTER (WHERE deadline >= ${due0} AND deadline < ${at})::int AS due,
+             count(*) FILTER (WHERE deadline >= ${due0} AND deadline < ${at} AND (fixed_at IS NULL OR fixed_at > deadline))::int AS late
       FROM hz GROUP BY site_id
     ), d AS (
       SELECT d.site_id, count(*)::int AS n, count(*) FILTER (WHERE d.online)::int AS online
@@ -108,12 +114,12 @@ export function scoreInputs(s: SiteStats, windowDays: number): ScoreInputs {
   return {
     openCritical: s.openCritical, openAlarm: s.openAlarm, openWarning: s.openWarning, overdueOpen: s.overdueOpen,
     alarmsWarning: s.alarmsWarning, alarmsAlarm: s.alarmsAlarm, alarmsCritical: s.alarmsCritical, windowDays,
-    meanAckHours: s.ackN ? s.ackHoursSum / s.ackN : null,
+    meanAckHours: meanOf(s.ackHoursSum, s.ackN),
     dueHazards: s.dueHazards, lateHazards: s.lateHazards, devices: s.devices, devicesOnline: s.devicesOnline,
   };
 }
 
-export function scoreSites(rows: SiteStats[], start: Date, end: Date): ScoredSite[] {
-  const days = Math.max(1, Math.round((end.getTime() - start.getTime()) / 86_400_000));
+export function scoreSites(rows: SiteStats[], start: Date, end: Date, now = new Date()): ScoredSite[] {
+  const days = elapsedDays(start, asOfInstant(end, now));
   return rows.map((s) => ({ ...s, score: s.devices > 0 ? siteScore(scoreInputs(s, days)) : null }));
 }

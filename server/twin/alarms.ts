@@ -6,6 +6,7 @@ const COLS = (sql: Sql) => sql`
   a.id::int AS id, a.circuit_id AS "circuitId", a.device_id AS "deviceId", a.ch, a.type, a.severity,
   (extract(epoch FROM a.opened_at) * 1000)::float8 AS "openedAt",
   (extract(epoch FROM a.cleared_at) * 1000)::float8 AS "clearedAt",
+  (extract(epoch FROM a.recovered_at) * 1000)::float8 AS "recoveredAt",
   a.value, a.threshold, a.reason_zh AS "reasonZh", a.reason_en AS "reasonEn"`;
 
 export async function activeAlarmsOfSite(sql: Sql, siteId: string): Promise<TwinAlarm[]> {

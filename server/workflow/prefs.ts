@@ -4,6 +4,7 @@ import type { Sql } from '../../platform/db.ts';
 import type { Principal } from '../../platform/scope.ts';
 import { audit } from '../auth/audit.ts';
 import { CHANNELS } from '../../lib/domain/workflow/plan.ts';
+import { publicHttpsHost } from '../../platform/net/public-endpoint.ts';
 
 const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 export const prefsSchema = z
@@ -40,7 +41,8 @@ export async function setPrefs(sql: Sql, p: Principal, v: Prefs, ip: string | nu
 }
 
 export const pushSubscriptionSchema = z.object({
-  endpoint: z.url().max(1000).refine((u) => u.startsWith('https://'), '推送地址必须是 https'),
+  // the notify worker POSTs to this URL: only a public https host, never loopback, the LAN or a bare IP
+  endpoint: z.url().max(1000).refine(publicHttpsHost, '推送地址必须是公网 https 地址 / Push endpoint must be a public https URL'),
   keys: z.object({ p256dh: z.string().min(10).max(200), auth: z.string().min(8).max(100) }),
 });
 

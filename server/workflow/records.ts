@@ -3,6 +3,14 @@ import type { Sql } from '../../platform/db.ts';
 import { siteScopeSql, type Principal } from '../../platform/scope.ts';
 import { requireVisibleSite } from '../queries/visible-site.ts';
 import { bjInstant } from '../../lib/domain/workflow/alarm-filters.ts';
+import { isCalendarDay } from '../../lib/domain/params.ts';
+import { AppError } from '../http/errors.ts';
+
+/** The day's bounds; a date that is not a real day never reaches Date or Postgres (it would be a 500 there). */
+function dayBounds(date: string): { from: Date; to: Date } {
+  if (!isCalendarDay(date)) throw new AppError('BAD_REQUEST', { message: '日期应为有效的 YYYY-MM-DD', messageEn: 'Date must be a real YYYY-MM-DD' });
+  return { from: bjInstant(date), to: bjInstant(date, true) };
+}
 
 export interface DailyLog {
   site: { id: string; nameZh: string };
@@ -13,9 +21,8 @@ export interface DailyLog {
 }
 
 export async function dailyLog(sql: Sql, p: Principal, siteId: string, date: string): Promise<DailyLog> {
+  const { from, to } = dayBounds(date);
   const site = await requireVisibleSite(sql, p, siteId);
-  const from = bjInstant(date);
-  const to = bjInstant(date, true);
   const alarms = await sql<DailyLog['alarms']>`
     SELECT id, type, severity, opened_at AS "openedAt", cleared_at AS "clearedAt", acknowledged_at AS "acknowledgedAt",
            false_alarm AS "falseAlarm", reason_zh AS "reasonZh"
@@ -33,8 +40,7 @@ export async function dailyLog(sql: Sql, p: Principal, siteId: string, date: str
 
 /** Sites in scope with something to record on `date`, busiest first. */
 export async function activeSites(sql: Sql, p: Principal, date: string, limit = 100) {
-  const from = bjInstant(date);
-  const to = bjInstant(date, true);
+  const { from, to } = dayBounds(date);
   return sql<{ id: string; nameZh: string; alarms: number; hazardEvents: number }[]>`
     WITH a AS (SELECT site_id, count(*)::int AS n FROM alarms WHERE opened_at >= ${from} AND opened_at < ${to} GROUP BY site_id),
          e AS (SELECT h.site_id, count(*)::int AS n FROM hazard_events he JOIN hazards h ON h.id = he.hazard_id

@@ -7,6 +7,9 @@ export interface IngestConfig {
   portalUrl?: string;
   internalToken?: string;
   clientId: string;
+  /** the ingest service account's broker credential (MQTT_USERNAME / MQTT_PASSWORD, set by the launcher) */
+  mqttUsername?: string;
+  mqttPassword?: string;
   protocolVersion: 4 | 5;
   sharedGroup?: string;
   batchMax: number;
@@ -48,6 +51,8 @@ export function ingestConfig(e: Env = env): IngestConfig {
     portalUrl: e.PORTAL_URL,
     internalToken: e.INTERNAL_TOKEN,
     clientId: e.INGEST_CLIENT_ID,
+    mqttUsername: e.MQTT_USERNAME,
+    mqttPassword: e.MQTT_PASSWORD,
     protocolVersion: e.INGEST_MQTT_PROTOCOL as 4 | 5,
     sharedGroup: e.INGEST_SHARED_GROUP,
     batchMax: e.INGEST_BATCH_MAX,

@@ -20,6 +20,9 @@ export interface AckToken {
 export interface ConsumerOpts {
   url: string;
   clientId: string;
+  /** the ingest service account (platform/mqtt-auth); unset only against an open test broker */
+  username?: string;
+  password?: string;
   protocolVersion: 4 | 5;
   topics: string[];
   /** MQTT 5: how many unacknowledged messages the broker may send (the in-memory buffer bound) */
@@ -40,6 +43,8 @@ export class MqttConsumer {
   constructor(private readonly o: ConsumerOpts) {
     const opts: IClientOptions = {
       clientId: o.clientId,
+      username: o.username,
+      password: o.password,
       clean: false,
       protocolVersion: o.protocolVersion,
       reconnectPeriod: 1000,

@@ -82,6 +82,8 @@ export class IngestWorker {
     this.consumer = new MqttConsumer({
       url: c.mqttUrl,
       clientId: c.clientId,
+      username: c.mqttUsername,
+      password: c.mqttPassword,
       protocolVersion: c.protocolVersion,
       receiveMaximum: c.maxBuffer,
       topics: ['telemetry', 'event', 'status'].map((k) => `${share}esms/v1/+/+/${k}`),

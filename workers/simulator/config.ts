@@ -30,6 +30,9 @@ export interface SimConfig {
   mqttUrl: string;
   portalUrl?: string;
   internalToken?: string;
+  /** the esms-simctl service account that reads the control topic (MQTT_USERNAME / MQTT_PASSWORD) */
+  mqttUsername?: string;
+  mqttPassword?: string;
   /** max unacknowledged QoS 1 publishes before the simulator waits for the broker */
   maxInflight: number;
 }
@@ -55,6 +58,8 @@ type EnvLike = {
   MQTT_PORT: number;
   PORTAL_URL?: string;
   INTERNAL_TOKEN?: string;
+  MQTT_USERNAME?: string;
+  MQTT_PASSWORD?: string;
 };
 
 const num = (v: string | undefined, def: number, name: string, min: number, max: number): number => {
@@ -127,6 +132,8 @@ export function parseSimArgs(argv: string[], env: EnvLike, nowMs = Date.now()): 
     mqttUrl: env.MQTT_URL ?? `mqtt://127.0.0.1:${env.MQTT_PORT}`,
     portalUrl: env.PORTAL_URL,
     internalToken: env.INTERNAL_TOKEN,
+    mqttUsername: env.MQTT_USERNAME,
+    mqttPassword: env.MQTT_PASSWORD,
     maxInflight: 2000,
   };
 }

@@ -1,10 +1,12 @@
 /**
  * Fleet simulator entry (`npm run simulate -- …`, or forked by the launcher with DATABASE_URL, MQTT_URL,
- * INTERNAL_TOKEN, PORTAL_URL). Loads the registry from PostGIS, publishes protocol v1 for every device on one
- * MQTT connection, obeys control messages on SIM_CONTROL_TOPIC, beats to the portal, and on SIGTERM/SIGINT
+ * INTERNAL_TOKEN, PORTAL_URL, MQTT_USERNAME/PASSWORD). Loads the registry from PostGIS, publishes protocol v1 for
+ * every device on one MQTT connection (the fleet's gateway credential, fleet-credential.ts), obeys control
+ * messages on SIM_CONTROL_TOPIC (a second connection, the esms-simctl service account), beats to the portal, and on SIGTERM/SIGINT
  * publishes retained online:false for every device, flushes and exits. Life cycle: platform/process.ts. See README.md.
  */
 import { randomUUID } from 'node:crypto';
+import mqtt from 'mqtt';
 import { createSql } from '../../platform/db.ts';
 import { SIM_CONTROL_TOPIC, simControlSchema } from '../../lib/events/sim-control.ts';
 import { env } from '../../platform/env.ts';
@@ -15,6 +17,7 @@ import { SimClock } from './clock.ts';
 import { HelpRequested, USAGE, parseSimArgs, type SimConfig } from './config.ts';
 import { Engine } from './engine.ts';
 import { loadFleet } from './fleet.ts';
+import { issueFleetCredential } from './fleet-credential.ts';
 import { Publisher } from './publisher.ts';
 import { TruthStore } from './truth-store.ts';
 
@@ -45,7 +48,8 @@ async function start({ log, signal, requestStop }: ProcessContext): Promise<Piec
   log.info({ devices: fleet.length, circuits, ms: Date.now() - t0 }, 'registry loaded');
   if (signal.aborted) return pieces;
 
-  const pub = await Publisher.connect(cfg.mqttUrl, cfg.maxInflight);
+  const credential = await issueFleetCredential(sql, fleet.map((f) => f.spec.site));
+  const pub = await Publisher.connect(cfg.mqttUrl, cfg.maxInflight, credential);
   pieces.push({ name: 'mqtt', stop: () => pub.close().catch(() => {}) });
   // --once: one round of samples ending now (ts in [start − interval, start)), so nothing lies in the future
   const startMs = cfg.once ? cfg.startMs - cfg.intervalS * 1000 : cfg.startMs;
@@ -67,7 +71,18 @@ async function start({ log, signal, requestStop }: ProcessContext): Promise<Piec
   };
   pieces.push(devices);
 
-  pub.client.on('message', (topic, payload) => {
+  // control is an internal topic: only a service account may read it, never the fleet's device-like gateway
+  const control = mqtt.connect(cfg.mqttUrl, {
+    clientId: cfg.mqttUsername ?? `esms-simctl-${process.pid}`,
+    username: cfg.mqttUsername,
+    password: cfg.mqttPassword,
+    protocolVersion: 4,
+    clean: true,
+    reconnectPeriod: 1000,
+  });
+  control.on('error', (e) => log.warn({ err: e.message }, 'control connection error'));
+  pieces.push({ name: 'control', stop: () => control.endAsync().catch(() => {}) });
+  control.on('message', (topic, payload) => {
     if (topic !== SIM_CONTROL_TOPIC || signal.aborted) return;
     let raw: unknown;
     try {
@@ -79,7 +94,9 @@ async function start({ log, signal, requestStop }: ProcessContext): Promise<Piec
     if (!r.success) return log.warn({ issues: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'invalid control message');
     engine.control(r.data);
   });
-  await pub.client.subscribeAsync(SIM_CONTROL_TOPIC, { qos: 1 });
+  await new Promise<void>((resolve) => (control.connected ? resolve() : control.once('connect', () => resolve())));
+  const granted = await control.subscribeAsync(SIM_CONTROL_TOPIC, { qos: 1 });
+  if (granted.some((g) => g.qos === 128)) log.error('control topic refused by the broker: inject and clear will not reach the simulator');
 
   engine.announce();
   if (cfg.backfillDays > 0) {

@@ -30,9 +30,13 @@ export class Publisher implements Sink {
     this.client = client;
   }
 
-  static async connect(url: string, maxInflight = 2000, clientId = `esms-simulator-${process.pid}`): Promise<Publisher> {
+  /** `credential`: the fleet's gateway credential (fleet-credential.ts); its client id is its username */
+  static async connect(url: string, maxInflight = 2000, credential?: { username: string; password: string; clientId: string }): Promise<Publisher> {
+    const clientId = credential?.clientId ?? `esms-simulator-${process.pid}`;
     const client = mqtt.connect(url, {
       clientId,
+      username: credential?.username,
+      password: credential?.password,
       protocolVersion: 4,
       clean: true,
       keepalive: 30,

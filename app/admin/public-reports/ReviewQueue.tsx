@@ -1,7 +1,7 @@
 'use client';
 /** The queue: pending reports oldest first; approve (choose a site → work order) or reject with a reason. */
 import { useCallback, useEffect, useState } from 'react';
-import { COUNTY_CODES } from '@/lib/domain/counties.ts';
+import { COUNTIES } from '@/lib/domain/counties.ts';
 import zh from '@/messages/public/zh.json' with { type: 'json' };
 import { api } from '../../_lib/api/client.ts';
 import { ReviewForms } from './ReviewForms.tsx';
@@ -31,7 +31,7 @@ const STATES = [
   ['rejected', '已驳回'],
 ] as const;
 const kindZh = (k: string) => (zh.report as Record<string, string>)[`kind${k[0].toUpperCase()}${k.slice(1)}`] ?? k;
-const countyZh = (c: number | null) => (c && c in COUNTY_CODES ? (zh.counties as Record<string, string>)[String(c)] : '县区未填');
+const countyZh = (c: number | null) => (c && COUNTIES[c] ? COUNTIES[c].zh : '县区未填');
 const when = (s: string) => new Date(s).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export function ReviewQueue() {

@@ -11,7 +11,9 @@ import { pick } from '../../../lib/i18n/portal.ts';
 import st from '../stage.module.css';
 import s from './panels.module.css';
 
-const rate = (a: number, b: number) => (b ? a / b : null);
+import { ratio } from '../../../lib/domain/kpi/ratio.ts';
+
+const VERDICT_WORD = { complete: 'planComplete', ahead: 'planAhead', onTrack: 'onTrack', behind: 'behind' } as const;
 
 export const KpiPanel = memo(function KpiPanel({
   data,
@@ -31,15 +33,15 @@ export const KpiPanel = memo(function KpiPanel({
   const pct = (x: number) => fmtPct(x);
   // sites without devices yet (未接入): outside the online rate's base, named beside it
   const unfitted =
-    k && k.sites > k.sitesConnected ? (
-      <span className={s.kpiAside} data-testid="kpi-sites-unconnected" data-value={k.sites - k.sitesConnected}>
+    k && k.sitesUnequipped > 0 ? (
+      <span className={s.kpiAside} data-testid="kpi-sites-unconnected" data-value={k.sitesUnequipped}>
         {lang === 'en' ? (
           <>
-            <b>{n(k.sites - k.sitesConnected)}</b> pending
+            <b>{n(k.sitesUnequipped)}</b> not fitted
           </>
         ) : (
           <>
-            未接入 <b>{n(k.sites - k.sitesConnected)}</b>
+            未接入 <b>{n(k.sitesUnequipped)}</b>
           </>
         )}
       </span>
@@ -58,12 +60,16 @@ export const KpiPanel = memo(function KpiPanel({
           </div>
           <div className={s.kpiValue}>
             <RollingNumber value={k?.sitesOnline ?? null} format={n} testId="kpi-sites-online" />
-            <small data-testid="kpi-sites-total" data-value={k?.sites ?? ''}>
-              /{k ? n(k.sites) : '—'}
+            <small data-testid="kpi-sites-connected" data-value={k?.sitesConnected ?? ''}>
+              /{k ? n(k.sitesConnected) : '—'}
             </small>
+            <span hidden data-testid="kpi-sites-total" data-value={k?.sites ?? ''} />
           </div>
           <div className={s.kpiSub}>
-            {t('onlineRate')} <b>{fmtPct(k ? rate(k.sitesOnline, k.sitesConnected) : null)}</b>
+            {t('siteOnlineRate')}{' '}
+            <b data-testid="kpi-site-online-rate" data-value={k?.sitesOnlineRate ?? ''}>
+              {fmtPct(k ? k.sitesOnlineRate : null)}
+            </b>
           </div>
         </div>
         <div className={s.kpi}>
@@ -73,7 +79,7 @@ export const KpiPanel = memo(function KpiPanel({
             <small>/{k ? n(k.devices) : '—'}</small>
           </div>
           <div className={s.kpiSub}>
-            {t('onlineRate')} <b>{fmtPct(k ? rate(k.devicesOnline, k.devices) : null)}</b>
+            {t('onlineRate')} <b data-testid="kpi-device-online-rate">{fmtPct(k ? ratio(k.devicesOnline, k.devices) : null)}</b>
           </div>
         </div>
         <div className={`${s.kpi} ${s.kpiWide} ${k?.activeAlarms ? s.kpiHot : ''}`}>
@@ -85,11 +91,17 @@ export const KpiPanel = memo(function KpiPanel({
                 {' '}
                 {t('today')} +{k ? n(k.alarmsToday) : '—'}
               </small>
+              {k && k.activeRecovered > 0 && (
+                <small className={s.kpiAside} data-testid="kpi-active-recovered" data-value={k.activeRecovered}>
+                  {' '}
+                  {pick(lang, SITE_STATUS_INFO.recovered)} {n(k.activeRecovered)}
+                </small>
+              )}
             </div>
           </div>
           <div className={s.sevCol}>
             <span className={s.sevCritical}>
-              {SEVERITY_INFO.critical.icon} {pick(lang, SEVERITY_INFO.critical)} <b>{k ? n(k.alarmsBySeverity.critical) : '—'}</b>
+              {SEVERITY_INFO.critical.icon} {pick(lang, SEVERITY_INFO.critical)} <b data-testid="kpi-active-critical">{k ? n(k.alarmsBySeverity.critical) : '—'}</b>
             </span>
             <span className={s.sevAlarm}>
               {SEVERITY_INFO.alarm.icon} {pick(lang, SEVERITY_INFO.alarm)} <b>{k ? n(k.alarmsBySeverity.alarm) : '—'}</b>
@@ -109,7 +121,7 @@ export const KpiPanel = memo(function KpiPanel({
           </div>
           <div className={s.kpiSub}>
             <span className={h?.overdue ? s.overdue : ''}>
-              <ClockIcon /> {t('overdue')} <b>{h ? n(h.overdue) : '—'}</b>
+              <ClockIcon /> {t('overdue')} <b data-testid="kpi-hazards-overdue" data-value={h?.overdue ?? ''}>{h ? n(h.overdue) : '—'}</b>
             </span>
           </div>
         </div>
@@ -139,13 +151,17 @@ export const KpiPanel = memo(function KpiPanel({
               {c?.expected != null && <em style={{ left: `${Math.min(100, c.expected * 100)}%` }} />}
             </div>
             <div className={s.kpiSub}>
-              {c?.expected != null ? (
+              {c?.verdict === 'complete' && c.expected == null ? (
+                <span className={s.ahead} data-testid="kpi-plan-verdict" data-value="complete">
+                  {t('planComplete')}
+                </span>
+              ) : c?.expected != null ? (
                 <>
                   <span style={{ color: '#ffd36a' }}>┃</span> {t('planned')} <b>{fmtPct(c.expected)}</b>
-                  {c.share != null && (
-                    <span className={c.share + 0.02 < c.expected ? s.behind : s.ahead}>
+                  {c.verdict && (
+                    <span className={c.verdict === 'behind' ? s.behind : s.ahead} data-testid="kpi-plan-verdict" data-value={c.verdict}>
                       {' '}
-                      {c.share + 0.02 < c.expected ? t('behind') : t('onTrack')}
+                      {t(VERDICT_WORD[c.verdict])}
                     </span>
                   )}
                 </>

@@ -62,8 +62,8 @@ export const TrendChart = memo(function TrendChart(props: {
       <div className={st.panelHead}>
         <h2 className={st.panelTitle}>{t('trend')}</h2>
         {total != null && (
-          <span className={st.panelNote} style={{ marginLeft: 'auto' }}>
-            {en ? `${total.toLocaleString('en-US')}` : `共 ${total.toLocaleString('en-US')} 条`}
+          <span className={st.panelNote} style={{ marginLeft: 'auto' }} data-testid="trend-total" data-value={total}>
+            {en ? `${total.toLocaleString('en-US')} ${t('newInRange')}` : `${t('newInRange')} ${total.toLocaleString('en-US')} 条`}
           </span>
         )}
         <div className={st.seg} role="group" aria-label={t('trend')}>

@@ -3,6 +3,7 @@
  * layout; the language is set on a wrapper element (lang/dir) and mirrored onto <html> by one inline line.
  */
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { preload } from 'react-dom';
 import { HTML_LANG, LOCALES, isLocale, type Locale } from '@/server/public/locales.ts';
@@ -34,9 +35,11 @@ export default async function PublicLayout({ children, params }: { children: Rea
   if (locale === 'bo') preload('/public-assets/fonts/tibetan-ui.woff2', { as: 'font', type: 'font/woff2', crossOrigin: '' });
   const t = translator(locale, 'common');
   const nav = MESSAGES[locale].common.nav;
+  // the CSP nonce (proxy.ts): reading it renders these pages per request, as nonces require
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <div lang={HTML_LANG[locale]} dir="ltr" className={`${s.root} ${locale === 'bo' ? s.bo : ''}`}>
-      <script dangerouslySetInnerHTML={{ __html: `document.documentElement.lang=${JSON.stringify(HTML_LANG[locale])}` }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.documentElement.lang=${JSON.stringify(HTML_LANG[locale])}` }} />
       <a className={s.skip} href="#main">{t('skip')}</a>
       <header className={s.header}>
         <div className={s.headerIn}>

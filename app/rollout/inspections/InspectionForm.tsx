@@ -3,10 +3,11 @@
 import { useState } from 'react';
 import w from '../../_components/alerts/work.module.css';
 import type { DepartmentId } from '../../../lib/domain/vocabulary/index.ts';
+import { COUNTIES } from '../../../lib/domain/counties.ts';
 import g from '../../reports/_ui/gov.module.css';
 import { api, ApiError } from '../../_lib/api/client.ts';
 
-const COUNTIES: [number, string][] = [[540302, '卡若区'], [540321, '江达县'], [540322, '贡觉县'], [540323, '类乌齐县'], [540324, '丁青县'], [540325, '察雅县'], [540326, '八宿县'], [540327, '左贡县'], [540328, '芒康县'], [540329, '洛隆县'], [540330, '边坝县']];
+const COUNTY_OPTIONS = Object.entries(COUNTIES).map(([adcode, c]) => [Number(adcode), c.zh] as const);
 
 export function InspectionForm({ departments, today }: { departments: { id: string; zh: string }[]; today: string }) {
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
@@ -35,7 +36,7 @@ export function InspectionForm({ departments, today }: { departments: { id: stri
         <select name="departmentId" required>{departments.map((d) => <option key={d.id} value={d.id}>{d.zh}</option>)}</select>
       </label>
       <label>县（区）County
-        <select name="county" defaultValue=""><option value="">全市 City-wide</option>{COUNTIES.map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select>
+        <select name="county" defaultValue=""><option value="">全市 City-wide</option>{COUNTY_OPTIONS.map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select>
       </label>
       <label className={g.check} style={{ alignSelf: 'end' }}><input type="checkbox" name="rect" /> 责令整改 Rectification ordered</label>
       <label style={{ gridColumn: '1 / -1' }}>检查发现 Findings

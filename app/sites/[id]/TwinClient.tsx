@@ -110,7 +110,7 @@ export function TwinClient({ siteId, initialLang, from, siteName }: { siteId: st
     setAlarms((prev) => {
       const next = new Map(prev);
       if (a.clearedAt != null) next.delete(a.id);
-      else next.set(a.id, { id: a.id, circuitId: a.circuitId, deviceId: a.deviceId, ch: a.ch, type: a.type, severity: a.severity, openedAt: a.openedAt, clearedAt: a.clearedAt, value: a.value, threshold: a.threshold, reasonZh: a.reasonZh, reasonEn: a.reasonEn });
+      else next.set(a.id, { id: a.id, circuitId: a.circuitId, deviceId: a.deviceId, ch: a.ch, type: a.type, severity: a.severity, openedAt: a.openedAt, clearedAt: a.clearedAt, recoveredAt: a.recoveredAt, value: a.value, threshold: a.threshold, reasonZh: a.reasonZh, reasonEn: a.reasonEn });
       return next;
     });
   }, []);

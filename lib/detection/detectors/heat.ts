@@ -6,13 +6,15 @@
  * and every terminal alike, so it cancels.
  */
 import type { Circuit } from '../circuit.ts';
-import { busy, severityOf } from '../lifecycle.ts';
+import { busy, force, severityOf, sync } from '../lifecycle.ts';
 import { V, V_TS, V_DA, V_HA } from '../reading.ts';
-import { judge, type DetectionRecord } from '../records.ts';
+import { emit, judge, restate, type DetectionRecord } from '../records.ts';
+import { AUX_HIDDEN_HELD, AUX_HIDDEN_HOT, clearHidden, hiddenField, lastTrusted, markHidden, wasClimbing } from './hidden.ts';
 import { flagSensor, unflagDrift } from '../sensor.ts';
 import { TABLE_AMBIENT_C } from '../thermal.ts';
 import {
-  A_CABLE, A_FAST, A_SLOW, A_TERM, AMB_T, F_TA, G_LAST_DT, G_T0, H_BASE, H_SIZE, H_XLAG, H_XF, HT_DIFF, SENSOR_DRIFT, T_HEATING, T_OVERTEMP,
+  A_CABLE, A_FAST, A_SLOW, A_TERM, AMB_T, F_TA, G_HIDDEN, G_LAST_DT, G_T0, H_BASE, H_SIZE, H_XLAG, H_XF, HT_DIFF, L_AUX, L_BASE, L_SIZE, L_THRESH, L_VALUE,
+  SENSOR_DRIFT, T_HEATING, T_OVERTEMP,
   G_HT, G_HTT, G_HW, H_MW, H_MX, H_MY, H_MXX, H_MXY, H_RES, H_E, H_TE, H_EE, H_UU, H_UUT, H_UUTT, H_UE, H_UTE, H_TPREV, H_TRATE,
 } from '../slots.ts';
 
@@ -37,21 +39,38 @@ function trackRate(s: Float64Array, o: number, t: number, dt: number, a: number)
 export function overtemperature(c: Circuit, out: DetectionRecord[]): void {
   const ts = V[V_TS];
   const s = c.s, dt = s[G_LAST_DT], a = s[A_CABLE];
-  let t = -Infinity, which = 0, proj = -Infinity;
+  const sp = c.prof.tempSetC, m = c.prof.tempWarnMarginK;
+  let t = -Infinity, which = 0, proj = -Infinity, hot = false, fresh = false;
   for (let i = 0; i < 4; i++) {
-    const v = V[F_TA + i];
-    if (v !== v) continue; // NaN: absent or withheld by sensor health
+    let v = V[F_TA + i];
     const o = H_BASE + i * H_SIZE;
+    if (v !== v) {
+      // absent or withheld: a failed sensor over a terminal that was hot or climbing still stands for that heat
+      if (!hiddenField(s, F_TA + i)) continue;
+      const last = lastTrusted(s, i);
+      if (!(last >= sp - m)) continue; // it failed on a normal circuit: a sensor fault only
+      v = last;
+      fresh = markHidden(s, i) || fresh;
+      if (v > t) { t = v; which = i; hot = wasClimbing(s, i) || last >= sp; }
+      if (v > proj) proj = v;
+      continue;
+    }
+    clearHidden(s, i);
     trackRate(s, o, v, dt, a);
     const r = s[o + H_TRATE];
     const p = v + (r > 0 ? r * c.tauCableS : 0);
     if (p > proj) proj = p;
-    if (v > t) { t = v; which = i; }
+    if (v > t) { t = v; which = i; hot = false; }
   }
   if (t === -Infinity) return; // nothing trusted this sample
-  const sp = c.prof.tempSetC, m = c.prof.tempWarnMarginK;
-  const level = t >= c.limitC + 10 || t >= sp + 20 ? 3 : t >= sp ? 2 : t >= sp - m && proj >= sp ? 1 : 0;
-  if (busy(c, T_OVERTEMP, level)) judge(c, T_OVERTEMP, ts, level, t >= sp - m - 3, t, level >= 2 ? sp : sp - m, F_TA + which, out);
+  const hiddenMax = ((s[G_HIDDEN] >> which) & 1) === 1;
+  let level = t >= c.limitC + 10 || t >= sp + 20 ? 3 : t >= sp ? 2 : t >= sp - m && proj >= sp ? 1 : 0;
+  if (hiddenMax && hot) level = 3; // the heat it last showed may be burning on unseen: treat as a fire
+  const aux = F_TA + which + (hiddenMax ? (hot ? AUX_HIDDEN_HOT : AUX_HIDDEN_HELD) : 0);
+  if (!busy(c, T_OVERTEMP, level)) return;
+  const thr = level >= 2 ? sp : sp - m;
+  const act = judge(c, T_OVERTEMP, ts, level, t >= sp - m - 3 || hiddenMax, t, thr, aux, out);
+  if (fresh && hiddenMax && act === 0) restate(c, T_OVERTEMP, ts, t, thr, aux, out);
 }
 
 // scratch, reused: the hot path allocates nothing
@@ -67,6 +86,29 @@ const SHAPE = 2; // the other explanation must fit this many times worse
 const SHIFT_H = 48; // move the time origin forward after this many hours (keeps the moments well conditioned)
 const HOUR_MS = 3_600_000;
 const SENSOR_DRIFT_CODE = SENSOR_DRIFT;
+
+/**
+ * An open abnormal_heating alarm whose terminal's sensor fails is kept (hidden.ts): at 危急 when the terminal was
+ * at the overtemperature warning band and climbing, else at its severity; the excess models wait meanwhile.
+ */
+function heldByHiddenSensor(c: Circuit, out: DetectionRecord[]): boolean {
+  const s = c.s, b = L_BASE + T_HEATING * L_SIZE;
+  const f = s[b + L_AUX] % AUX_HIDDEN_HOT, i = f - F_TA;
+  if (i < 0 || i > 3 || !hiddenField(s, f)) return false;
+  const fresh = markHidden(s, i);
+  const last = lastTrusted(s, i), sp = c.prof.tempSetC;
+  const hot = last >= sp - c.prof.tempWarnMarginK && (wasClimbing(s, i) || last >= sp);
+  const aux = f + (hot ? AUX_HIDDEN_HOT : AUX_HIDDEN_HELD), ts = V[V_TS];
+  if (hot && severityOf(s, T_HEATING) < 3) {
+    const act = force(s, T_HEATING, ts, 3, s[b + L_VALUE], s[b + L_THRESH], aux);
+    if (act) emit(c, T_HEATING, act, ts, out);
+    sync(c, T_HEATING);
+    return true;
+  }
+  const act = judge(c, T_HEATING, ts, severityOf(s, T_HEATING), true, s[b + L_VALUE], s[b + L_THRESH], aux, out);
+  if (fresh && act === 0) restate(c, T_HEATING, ts, s[b + L_VALUE], s[b + L_THRESH], aux, out);
+  return true;
+}
 
 /** Move the time origin of the shape moments forward by d hours. */
 function shiftTime(s: Float64Array, d: number): void {
@@ -100,6 +142,7 @@ function shiftTime(s: Float64Array, d: number): void {
 export function heating(c: Circuit, drift: number, out: DetectionRecord[]): void {
   const ts = V[V_TS];
   const s = c.s;
+  if ((c.live & (1 << T_HEATING)) !== 0 && severityOf(s, T_HEATING) > 0 && heldByHiddenSensor(c, out)) return;
   const ta = V[V_DA], tb = V[V_DA + 1], tc = V[V_DA + 2], tn = V[V_DA + 3], ia = V[V_HA], ib = V[V_HA + 1], ic = V[V_HA + 2];
   let amb = s[AMB_T];
   if (amb !== amb) amb = Math.min(ta === ta ? ta : Infinity, tb === tb ? tb : Infinity, tc === tc ? tc : Infinity, tn === tn ? tn : Infinity);

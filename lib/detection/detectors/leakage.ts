@@ -1,6 +1,8 @@
 /**
- * Leakage detectors. residual_current: the GB 50116 set point with M-of-N persistence (an RCD test
- * press is one sample; so is a lone spike, so a jump the sensor check holds back still counts).
+ * Leakage detectors. residual_current: the GB 50116 set point, alarmed on the first report at or over it
+ * (GB 14287.2: within 30 s, and devices report every 60–120 s), unless the reading itself explains it as a
+ * panel transient (sensor.ts panelTransient: several CTs jumped together, the device's own self-test, a motor
+ * start) — then a second report over the set point alarms.
  * insulation_degradation: corrected leakage trending up from its own baseline while still below the set point. Healthy leakage follows the load (cable capacitance and filters carry current
  * in proportion: a motor's leakage comes and goes with it) and the humidity (rain, dew): both sensitivities
  * are fitted online and removed before the trend is judged.
@@ -8,10 +10,10 @@
 import type { Circuit } from '../circuit.ts';
 import { busy } from '../lifecycle.ts';
 import { V, V_TS } from '../reading.ts';
-import { HELD_IR } from '../sensor.ts';
+import { HELD_IR, IR_TRANSIENT } from '../sensor.ts';
 import { judge, type DetectionRecord } from '../records.ts';
 import {
-  A_DAY, A_HOUR, A_WEEK, AMB_RH, F_IA, F_IR, LK_BASE, LK_C, LK_PREV, LK_REG, LK_S, LK_SLOPE, LK_STEPN, LK_STEPV, LK_T0, LK_TW, T_INSULATION, T_RESIDUAL,
+  A_DAY, A_HOUR, A_WEEK, AMB_RH, F_IA, F_IR, LK_BASE, LK_C, LK_PREV, LK_REG, LK_S, LK_SLOPE, LK_STEPN, LK_STEPV, LK_T0, LK_TW, RS_PREV, T_INSULATION, T_RESIDUAL,
 } from '../slots.ts';
 
 const RH_DRY = 60; // % below which humidity does not matter for leakage
@@ -64,11 +66,17 @@ const DAY_MS = 86_400_000;
 
 export function residual(c: Circuit, out: DetectionRecord[]): void {
   const ts = V[V_TS];
-  // a jump held back as a possible spike still counts here: M-of-N persistence already ignores a lone spike
+  // a jump held back as a possible spike still counts here: an earth fault's first report is such a jump
   const ir = V[F_IR] === V[F_IR] ? V[F_IR] : HELD_IR[0];
   if (ir !== ir) return;
-  const sp = c.prof.residualSetMa;
-  const level = ir >= 2 * sp || ir >= 1000 ? 3 : ir >= sp ? 2 : 0;
+  const s = c.s, sp = c.prof.residualSetMa;
+  let level = 0;
+  if (ir >= sp) {
+    level = ir >= 2 * sp || ir >= 1000 ? 3 : 2;
+    // a panel transient explains one report, not two in a row
+    if (s[RS_PREV] === 0 && HELD_IR[IR_TRANSIENT] === 1) level = 0;
+    s[RS_PREV] = 1;
+  } else s[RS_PREV] = 0;
   if (busy(c, T_RESIDUAL, level)) judge(c, T_RESIDUAL, ts, level, ir >= 0.9 * sp, ir, sp, 0, out);
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ALARM_TYPES, SEVERITIES, SITE_CATEGORIES } from '../../protocol/v1.ts';
+import { calendarDateTime, keysetCursor } from '../params.ts';
 
 export const ALARM_STATES = ['active', 'recovered', 'cleared', 'unacknowledged', 'acknowledged', 'false'] as const;
 export const ALARM_STATE_INFO: Record<(typeof ALARM_STATES)[number], { zh: string; en: string }> = {
@@ -17,7 +18,6 @@ export const ALARM_STATE_INFO: Record<(typeof ALARM_STATES)[number], { zh: strin
 
 const empty = (v: unknown) => (v === '' || v == null ? undefined : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(empty, s.optional());
-const dateLike = z.string().regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?$/, '日期格式应为 YYYY-MM-DD');
 
 export const alarmFilterSchema = z.object({
   severity: opt(z.enum(SEVERITIES)),
@@ -25,11 +25,12 @@ export const alarmFilterSchema = z.object({
   site: opt(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)),
   sector: opt(z.enum(SITE_CATEGORIES)),
   county: opt(z.coerce.number().int().min(100000).max(999999)),
-  from: opt(dateLike),
-  to: opt(dateLike),
+  from: opt(calendarDateTime),
+  to: opt(calendarDateTime),
   state: opt(z.enum(ALARM_STATES)),
   q: opt(z.string().trim().max(40)),
-  cursor: opt(z.string().regex(/^\d{1,20}_\d{1,20}$/)),
+  // both refuse at validation what would overflow a Date or a bigint further down
+  cursor: opt(keysetCursor),
   limit: opt(z.coerce.number().int().min(1).max(200)),
 });
 export type AlarmFilter = z.infer<typeof alarmFilterSchema>;

@@ -5,6 +5,7 @@
 import type { Sql } from '../../../platform/db.ts';
 import { siteScopeSql, type Principal } from '../../../platform/scope.ts';
 import { bjInstant, decodeCursor, encodeCursor, type AlarmFilter } from '../../../lib/domain/workflow/alarm-filters.ts';
+import { likeContains } from '../../../lib/text/like.ts';
 
 export interface AlarmListRow {
   id: number;
@@ -45,7 +46,7 @@ export function alarmWhere(sql: Sql, p: Principal, f: AlarmFilter) {
   if (f.from) parts.push(sql`a.opened_at >= ${bjInstant(f.from)}`);
   if (f.to) parts.push(sql`a.opened_at < ${bjInstant(f.to, true)}`);
   // site-name search resolves against the (small) sites table first
-  if (f.q) parts.push(sql`a.site_id IN (SELECT id FROM sites WHERE name_zh ILIKE ${'%' + f.q.replace(/[%_\\]/g, '\\$&') + '%'} OR id = ${f.q})`);
+  if (f.q) parts.push(sql`a.site_id IN (SELECT id FROM sites WHERE name_zh ILIKE ${likeContains(f.q)} OR id = ${f.q})`);
   switch (f.state) {
     case 'active':
       parts.push(sql`a.cleared_at IS NULL`);

@@ -2,14 +2,15 @@
 import type { Sql } from '../../../platform/db.ts';
 import { siteScopeSql, type Scope } from '../../../platform/scope.ts';
 import { OPEN_STATES } from '../../../lib/domain/workflow/hazard-machine.ts';
+import { ratio } from '../../../lib/domain/kpi/ratio.ts';
 
 export interface HazardCounts {
   open: number;
   overdue: number;
   closedThisMonth: number;
   total: number;
-  /** share of all hazards in scope that are rectified and verified or closed, 0..1 */
-  rectificationRate: number;
+  /** share of all hazards in scope that are rectified and verified or closed, 0..1 (null: no hazards yet; docs/KPI.md) */
+  rectificationRate: number | null;
 }
 
 export async function countHazards(sql: Sql, scope: Scope, now = new Date()): Promise<HazardCounts> {
@@ -29,6 +30,6 @@ export async function countHazards(sql: Sql, scope: Scope, now = new Date()): Pr
     overdue: r.overdue,
     closedThisMonth: r.closed_month,
     total: r.total,
-    rectificationRate: r.total ? r.done / r.total : 1,
+    rectificationRate: ratio(r.done, r.total),
   };
 }

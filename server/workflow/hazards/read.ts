@@ -7,6 +7,8 @@ import { notFound } from '../access.ts';
 import { visibleSite } from '../../queries/visible-site.ts';
 import { availableCommands, HAZARD_STATES, OPEN_STATES, type HazardCommand, type HazardState } from '../../../lib/domain/workflow/hazard-machine.ts';
 import { assignableUsers, type Assignable } from './people.ts';
+import { likeContains } from '../../../lib/text/like.ts';
+import { keysetCursor } from '../../../lib/domain/params.ts';
 
 const empty = (v: unknown) => (v === '' || v == null ? undefined : v);
 export const hazardFilterSchema = z.object({
@@ -14,7 +16,7 @@ export const hazardFilterSchema = z.object({
   site: z.preprocess(empty, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional()),
   mine: z.preprocess(empty, z.enum(['1']).optional()),
   q: z.preprocess(empty, z.string().trim().max(40).optional()),
-  cursor: z.preprocess(empty, z.string().regex(/^\d{1,20}_\d{1,20}$/).optional()),
+  cursor: z.preprocess(empty, keysetCursor.optional()),
 });
 export type HazardFilter = z.infer<typeof hazardFilterSchema>;
 
@@ -40,7 +42,7 @@ export async function listHazards(sql: Sql, p: Principal, f: HazardFilter, limit
   else if (f.state) parts.push(sql`h.state = ${f.state}`);
   if (f.site) parts.push(sql`h.site_id = ${f.site}`);
   if (f.mine) parts.push(sql`h.assignee_id = ${p.userId}`);
-  if (f.q) parts.push(sql`(s.name_zh ILIKE ${'%' + f.q.replace(/[%_\\]/g, '\\$&') + '%'} OR h.title ILIKE ${'%' + f.q.replace(/[%_\\]/g, '\\$&') + '%'})`);
+  if (f.q) parts.push(sql`(s.name_zh ILIKE ${likeContains(f.q)} OR h.title ILIKE ${likeContains(f.q)})`);
   if (f.cursor) {
     const [us, id] = f.cursor.split('_');
     parts.push(sql`(h.created_at, h.id) < (timestamptz 'epoch' + ${us}::bigint * interval '1 microsecond', ${Number(id)})`);

@@ -105,7 +105,7 @@ describe('severities and site statuses', () => {
     expect(severityRank('nonsense')).toBe(0);
     expect(atLeast('alarm', 'warning')).toBe(true);
     expect(atLeast('warning', 'alarm')).toBe(false);
-    expect(STATUSES_WORST_FIRST).toEqual(['critical', 'alarm', 'warning', 'fault', 'normal', 'offline']);
+    expect(STATUSES_WORST_FIRST).toEqual(['critical', 'alarm', 'warning', 'recovered', 'fault', 'normal', 'offline', 'unequipped']);
     expect(new Set(SITE_STATUSES.map((s) => SITE_STATUS_INFO[s].rank)).size).toBe(SITE_STATUSES.length);
   });
 

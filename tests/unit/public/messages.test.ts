@@ -1,17 +1,18 @@
 /**
  * Every public message key exists in zh, bo and en, with the same placeholders; review files cover every key.
- * Site categories are the vocabulary's words in zh and en: only their Tibetan renderings live here.
+ * Site categories and counties are the domain's words in zh and en: only their Tibetan renderings live here.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flattenMessages } from '../../../server/public/messages-flat.ts';
 import { SITE_CATEGORIES } from '../../../lib/protocol/v1.ts';
+import { COUNTIES } from '../../../lib/domain/counties.ts';
 
 const dir = new URL('../../../messages/public/', import.meta.url);
 const load = (p: string) => JSON.parse(readFileSync(new URL(p, dir), 'utf8'));
 const LOCALES = ['zh', 'bo', 'en'] as const;
 const flat = Object.fromEntries(LOCALES.map((l) => [l, flattenMessages(load(`${l}.json`))])) as Record<string, Record<string, string>>;
-const TIBETAN_ONLY = (k: string) => k.startsWith('categories.');
+const TIBETAN_ONLY = (k: string) => k.startsWith('categories.') || k.startsWith('counties.');
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
 
 describe('public messages', () => {
@@ -22,7 +23,7 @@ describe('public messages', () => {
   });
 
   it('names every site category in Tibetan, and only in Tibetan (zh and en come from the vocabulary)', () => {
-    expect(Object.keys(flat.bo).filter(TIBETAN_ONLY).sort()).toEqual(SITE_CATEGORIES.map((c) => `categories.${c}`).sort());
+    expect(Object.keys(flat.bo).filter(TIBETAN_ONLY).sort()).toEqual([...SITE_CATEGORIES.map((c) => `categories.${c}`), ...Object.keys(COUNTIES).map((a) => `counties.${a}`)].sort());
     for (const l of ['zh', 'en'] as const) expect(Object.keys(flat[l]).filter(TIBETAN_ONLY), l).toEqual([]);
   });
 

@@ -1,11 +1,12 @@
 /** GET /api/alarms/accuracy?by=site|device|type&from&to — alarms vs confirmed false alarms (报警精确性). */
 import { z } from 'zod';
+import { calendarDay } from '../../../../lib/domain/params.ts';
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
 import { alarmAccuracy } from '../../../../server/workflow/alarms/accuracy.ts';
 import { bjInstant } from '../../../../lib/domain/workflow/alarm-filters.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = calendarDay;
 const query = z.object({ by: z.enum(['site', 'device', 'type']).default('site'), from: day.optional(), to: day.optional() });
 
 export const GET = route({ permission: 'report.view', query }, async ({ principal, query }) => {

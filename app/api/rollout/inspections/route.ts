@@ -1,5 +1,6 @@
 /** GET /api/rollout/inspections[?format=csv|xlsx] (in scope) · POST — the fire brigade records an inspection. */
 import { z } from 'zod';
+import { calendarDay } from '../../../../lib/domain/params.ts';
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
 import { audit } from '../../../../server/auth/audit.ts';
@@ -14,7 +15,7 @@ import { COUNTY_CODES } from '../../../../lib/domain/counties.ts';
 const county = z.coerce.number().int().refine((n) => n in COUNTY_CODES);
 const query = z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json'), department: z.enum(DEPARTMENTS).optional(), county: county.optional() });
 const body = z.object({
-  inspectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => d <= new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), '检查日期不能晚于今天'),
+  inspectedOn: calendarDay.refine((d) => d <= new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), '检查日期不能晚于今天'),
   departmentId: z.enum(DEPARTMENTS),
   county: county.nullable().default(null),
   findings: z.string().trim().min(2, '请填写检查发现').max(4000),

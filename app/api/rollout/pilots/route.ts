@@ -1,5 +1,6 @@
 /** PUT /api/rollout/pilots — municipal pilot / regional recommendation / pilot report date of a site (audited). */
 import { z } from 'zod';
+import { calendarDay } from '../../../../lib/domain/params.ts';
 import { route } from '../../../../server/http/route.ts';
 import { services } from '../../../../server/services.ts';
 import { setPilot } from '../../../../server/rollout/pilots.ts';
@@ -8,7 +9,7 @@ const body = z.object({
   siteId: z.string().min(1).max(64),
   municipal: z.boolean(),
   regional: z.boolean(),
-  reportedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  reportedOn: calendarDay.nullable().default(null),
   note: z.string().max(300).default(''),
 });
 

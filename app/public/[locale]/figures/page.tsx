@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { services } from '@/server/services.ts';
 import { HTML_LANG, isLocale, type Locale } from '@/server/public/locales.ts';
-import { beijingTime, publicCategory, translator } from '@/server/public/i18n.ts';
+import { beijingTime, publicCategory, publicCounty, translator } from '@/server/public/i18n.ts';
 import { publicStats, type PublicStats } from '@/server/public/aggregates.ts';
 import { CoverageTable } from '../../_ui/CoverageTable.tsx';
 import s from '../../_ui/public.module.css';
@@ -80,7 +80,7 @@ export default async function Figures({ params }: P) {
             locale={locale}
             label={t('byCounty')}
             head={[t('county'), t('covered'), t('total'), t('coverage')]}
-            rows={st.counties.map((c) => ({ key: String(c.adcode), label: translator(locale, 'counties')(String(c.adcode) as '540302'), covered: c.covered, total: c.total, rate: c.rate }))}
+            rows={st.counties.map((c) => ({ key: String(c.adcode), label: publicCounty(locale, c.adcode), covered: c.covered, total: c.total, rate: c.rate }))}
           />
           <h2>{t('bySector')}</h2>
           <CoverageTable

@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { services } from '@/server/services.ts';
 import { isLocale, type Locale } from '@/server/public/locales.ts';
-import { translator } from '@/server/public/i18n.ts';
+import { publicCounty, translator } from '@/server/public/i18n.ts';
 import { publicCoverage, publicStats, type PublicStats } from '@/server/public/aggregates.ts';
 import { CountySvg } from './CountySvg.tsx';
 import { COUNTY_CODES } from '@/lib/domain/counties.ts';
@@ -26,7 +26,6 @@ export async function generateMetadata({ params }: P): Promise<Metadata> {
 export default async function MapPage({ params }: P) {
   const locale = await loc(params);
   const t = translator(locale, 'map');
-  const cn = translator(locale, 'counties') as unknown as (k: string) => string;
   let st: PublicStats | null = null;
   let geo: Awaited<ReturnType<typeof publicCoverage>> | null = null;
   try {
@@ -35,7 +34,7 @@ export default async function MapPage({ params }: P) {
   } catch (e) {
     console.error('[public] map stats', e);
   }
-  const names = Object.fromEntries(Object.keys(COUNTY_CODES).map((a) => [a, cn(a)]));
+  const names = Object.fromEntries(Object.keys(COUNTY_CODES).map((a) => [a, publicCounty(locale, a)]));
   const rates: Record<string, string> = {};
   for (const c of st?.counties ?? []) if (c.rate !== null) rates[String(c.adcode)] = c.rate.toFixed(1);
   return (

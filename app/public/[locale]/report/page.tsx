@@ -1,7 +1,7 @@
 /** /public/[locale]/report — residents report a hazard (static page; the form talks to /api/public/*). */
 import type { Metadata } from 'next';
 import { isLocale, type Locale } from '@/server/public/locales.ts';
-import { MESSAGES, translator } from '@/server/public/i18n.ts';
+import { MESSAGES, publicCounty, translator } from '@/server/public/i18n.ts';
 import { COUNTY_CODES } from '@/lib/domain/counties.ts';
 import { ReportForm } from './ReportForm.tsx';
 import s from '../../_ui/public.module.css';
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: P): Promise<Metadata> {
 export default async function ReportPage({ params }: P) {
   const locale = await loc(params);
   const t = translator(locale, 'report');
-  const counties = Object.keys(COUNTY_CODES).map((a) => ({ value: a, label: (MESSAGES[locale].counties as Record<string, string>)[a] }));
+  const counties = Object.keys(COUNTY_CODES).map((a) => ({ value: a, label: publicCounty(locale, a) }));
   return (
     <>
       <h1>{t('title')}</h1>

@@ -5,7 +5,7 @@
 import type { CircuitLatest } from '../../../../lib/events/realtime.ts';
 import { srgbToLinear } from '../../../../lib/twin/circuit-geometry.ts';
 import { HEAT_STOPS, heatRatio, heatRgb, hexToRgb, NO_DATA_COLOR, type HeatMode } from '../../../../lib/twin/heat.ts';
-import { SEVERITY_INFO, SITE_STATUS_INFO, severityRank, statusRank } from '../../../../lib/domain/vocabulary/index.ts';
+import { alarmStatus, SITE_STATUS_INFO, statusRank } from '../../../../lib/domain/vocabulary/index.ts';
 import type { TwinAlarm, TwinCircuit } from '../../../../lib/twin/types.ts';
 import type { Severity } from '../../../../lib/protocol/v1.ts';
 import type { CircuitLayer } from './circuits.ts';
@@ -18,14 +18,16 @@ const STEPS = 200;
 const TOP = HEAT_STOPS[HEAT_STOPS.length - 1].at;
 const HEAT_LIN = Array.from({ length: STEPS + 1 }, (_, i) => lin(heatRgb((i / STEPS) * TOP)));
 const NO_DATA_LIN = lin(hexToRgb(NO_DATA_COLOR));
-const SEV_LIN = Object.fromEntries(Object.entries(SEVERITY_INFO).map(([k, v]) => [k, lin(hexToRgb(v.colour))])) as Record<Severity, [number, number, number]>;
+/** how an alarmed circuit looks: its severity, 故障, or 已恢复待复位 (latched, its condition gone) */
+type Look = Severity | 'fault' | 'recovered';
+const LOOK_LIN = Object.fromEntries(Object.entries(SITE_STATUS_INFO).map(([k, v]) => [k, lin(hexToRgb(v.colour))])) as Record<Look, [number, number, number]>;
 const heatLin = (r: number) => (Number.isFinite(r) ? HEAT_LIN[Math.round((Math.min(Math.max(r, 0), TOP) / TOP) * STEPS)] : NO_DATA_LIN);
 
 export class Painter {
   mode: HeatMode = 'temperature';
   readonly latest = new Map<number, CircuitLatest>();
-  /** circuit id → worst active severity */
-  readonly alarmed = new Map<number, Severity>();
+  /** circuit id → worst active alarm's look */
+  readonly alarmed = new Map<number, Look>();
   private byId: Map<number, TwinCircuit>;
 
   constructor(
@@ -60,7 +62,8 @@ export class Painter {
     for (const a of active) {
       if (a.circuitId == null || a.clearedAt != null) continue;
       const cur = this.alarmed.get(a.circuitId);
-      if (!cur || severityRank(a.severity) > severityRank(cur)) this.alarmed.set(a.circuitId, a.severity);
+      const look = alarmStatus(a.type, a.severity, a.recoveredAt != null);
+      if (!cur || statusRank(look) > statusRank(cur)) this.alarmed.set(a.circuitId, look);
     }
     for (const id of new Set([...before, ...this.alarmed.keys()])) this.paintCircuit(id);
     this.layer.flush();
@@ -80,7 +83,7 @@ export class Painter {
 
   colorOf(id: number): string {
     const sev = this.alarmed.get(id);
-    if (sev) return SEVERITY_INFO[sev].colour;
+    if (sev) return SITE_STATUS_INFO[sev].colour;
     const c = this.byId.get(id);
     const r = c ? heatRatio(this.mode, c, this.latest.get(id)) : NaN;
     if (!Number.isFinite(r)) return NO_DATA_COLOR;
@@ -93,14 +96,15 @@ export class Painter {
     if (!c) return;
     const sev = this.alarmed.get(id);
     if (sev) {
-      this.layer.paint(id, SEV_LIN[sev], 1);
+      // a recovered alarm does not pulse: nothing is happening now, it only waits for a person
+      this.layer.paint(id, LOOK_LIN[sev], sev === 'recovered' ? 0 : 1);
       return;
     }
     this.layer.paint(id, heatLin(heatRatio(this.mode, c, this.latest.get(id))), 0);
   }
 
   private paintPanelsAndBuildings(): void {
-    const panelSev = new Map<number, Severity | 'normal' | 'offline'>();
+    const panelSev = new Map<number, Look | 'normal' | 'offline'>();
     const buildingCount = new Map<number, number>();
     for (const c of this.circuits) {
       const sev = this.alarmed.get(c.id);
@@ -108,7 +112,7 @@ export class Painter {
       if (c.panelId == null) continue;
       const cur = panelSev.get(c.panelId);
       const mine = sev ?? (this.latest.has(c.id) ? 'normal' : 'offline');
-      const rank = (s: Severity | 'normal' | 'offline' | undefined) => (s === undefined ? -1 : statusRank(s));
+      const rank = (s: Look | 'normal' | 'offline' | undefined) => (s === undefined ? -1 : statusRank(s));
       if (rank(mine) > rank(cur)) panelSev.set(c.panelId, mine);
     }
     for (const [pid, s] of panelSev) this.panels.setColor(pid, SITE_STATUS_INFO[s].colour);

@@ -8,6 +8,7 @@ import { route } from '../../../../../server/http/route.ts';
 import { services } from '../../../../../server/services.ts';
 import { env } from '../../../../../platform/env.ts';
 import { deviceCaps } from '../../../../../lib/physics/caps.ts';
+import { likeContains } from '../../../../../lib/text/like.ts';
 
 const query = z.object({
   q: z.string().max(64).optional(),
@@ -20,7 +21,7 @@ const query = z.object({
 export const GET = route({ permission: 'simulator.inject', query }, async ({ query }) => {
   const { sql } = services();
   if (!query.site) {
-    const like = `%${(query.q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likeContains(query.q ?? '');
     const sites = await sql<{ id: string; name: string; category: string; devices: number }[]>`
       SELECT s.id, s.name_zh AS name, s.category, count(d.id)::int AS devices
       FROM sites s JOIN devices d ON d.site_id = s.id
