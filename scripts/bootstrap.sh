@@ -13,6 +13,8 @@ need_apt=()
 fc-list 2>/dev/null | grep "Noto Sans CJK" >/dev/null || need_apt+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -i "Tibetan" >/dev/null || need_apt+=(fonts-noto-core fonts-tibetan-machine)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
+# the /ogc integration tests drive GDAL's OAPIF and MVT drivers as a GIS client would
+command -v ogrinfo >/dev/null || need_apt+=(gdal-bin)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "▸ installing Debian packages: ${need_apt[*]}"
   if [ "$(id -u)" -ne 0 ]; then echo "run as root (or install: ${need_apt[*]})" >&2; exit 1; fi

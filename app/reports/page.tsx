@@ -35,7 +35,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: SP }
   const parsed = reportRequestSchema.safeParse(chosen ? raw : { kind: 'monthly', year: cur.year, month: cur.month });
   const errors = parsed.success ? [] : requestErrors(parsed.error);
   const req: ReturnType<typeof normaliseRequest> = parsed.success ? normaliseRequest(parsed.data) : { kind: 'monthly', year: cur.year, month: cur.month, county: null, category: null };
-  const q = toQuery({ kind: req.kind, year: 'year' in req ? req.year : undefined, month: 'month' in req ? req.month : undefined, quarter: 'quarter' in req ? req.quarter : undefined, phase: 'phase' in req ? req.phase : undefined, county: req.county, category: req.category });
+  const pick = req as { kind: string; year?: number; month?: number; quarter?: number; phase?: number; county: number | null; category: string | null };
+  const q = toQuery({ kind: pick.kind, year: pick.year, month: pick.month, quarter: pick.quarter, phase: pick.phase, county: pick.county, category: pick.category });
   const { sql } = services();
   const [archive, schedules, deliveries, people] = await Promise.all([
     listArchive(sql, p, {}, 50),

@@ -38,7 +38,8 @@ const need = (n: number) => {
   }
 };
 
-const sql = createSql(env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:${env.PG_PORT}/esms`, { max: 1, app: 'esms-device-cli' });
+const dbUrl = env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:${env.PG_PORT}/esms`;
+const sql = createSql(dbUrl, { max: 1, app: 'esms-device-cli' });
 const out = (v: unknown) => console.log(JSON.stringify(v));
 try {
   switch (cmd) {
@@ -73,8 +74,10 @@ try {
       process.exitCode = 2;
   }
 } catch (e) {
-  if (!(e instanceof CredentialError)) throw e;
-  console.error(`device ${cmd}: ${e.message}`);
+  if ((e as { code?: string }).code === 'ECONNREFUSED') {
+    console.error(`device ${cmd}: cannot reach the database at ${dbUrl.replace(/\/\/[^@]*@/, '//')} (is \`npm start\` running? set DATABASE_URL or PG_PORT)`);
+  } else if (!(e instanceof CredentialError)) throw e;
+  else console.error(`device ${cmd}: ${e.message}`);
   process.exitCode = 1;
 } finally {
   await sql.end({ timeout: 2 });

@@ -4,7 +4,7 @@
  */
 import type { Circuit } from './circuit.ts';
 import {
-  AMB_RH, AMB_T, AR_S, FIELDS, H_BASE, H_SIZE, H_TPREV, HT_DIFF, LK_BASE, LK_C, LK_SLOPE, ARC_RATE, L_AUX, L_BASE, L_SIZE, L_THRESH, L_VALUE,
+  AMB_RH, AMB_T, AR_S, FIELDS, H_BASE, H_SIZE, H_TPREV, HT_DIFF, HT_RATED, LK_BASE, LK_C, LK_SLOPE, ARC_RATE, L_AUX, L_BASE, L_SIZE, L_THRESH, L_VALUE,
   SENSOR_KINDS, TH_BRK, TH_THETA,
 } from './slots.ts';
 
@@ -92,14 +92,17 @@ const BUILDERS: Builder[] = [
   // abnormal heating: value = excess K, aux = field index (+100 / +200 as for overtemperature)
   (c, v, th, aux) => {
     const f = FIELDS[aux % 100], hidden = aux >= 100;
-    const en = `terminal ${TERM_EN[f] ?? '?'} runs ${r1(v)} K hotter than its load explains (compared with the other terminals at equal current)`;
-    const zh = `${FIELD_ZH[f] ?? '端子'}比同电流下其他端子高 ${r1(v)} K，发热与负载不符，疑似接点松动或氧化`;
+    const rated = c.s[HT_RATED];
+    const atRated = rated === rated && rated > v ? `, ≈ ${r1(rated)} K at rated current` : '';
+    const atRatedZh = rated === rated && rated > v ? `（折算至额定电流约 ${r1(rated)} K）` : '';
+    const en = `terminal ${TERM_EN[f] ?? '?'} runs ${r1(v)} K hotter than its load explains (compared with the other terminals at equal current${atRated})`;
+    const zh = `${FIELD_ZH[f] ?? '端子'}比同电流下其他端子高 ${r1(v)} K${atRatedZh}，发热与负载不符，疑似接点松动或氧化`;
     const last = c.s[H_BASE + ((aux % 100) - FIELDS.indexOf('ta')) * H_SIZE + H_TPREV];
     return {
       value: r1(v), threshold: th,
       reason: hidden ? `${en}; ${hiddenEn(f, last, aux)}` : en,
       reasonZh: hidden ? `${zh}；${hiddenZh(f, last, aux)}` : zh,
-      extra: { excessK: r1(v), differentialK: r1(c.s[HT_DIFF]), ...(hidden ? { sensorFailedUnderHeat: aux >= 200 ? 1 : 2, lastTrustedC: r1(last) } : {}) },
+      extra: { excessK: r1(v), differentialK: r1(c.s[HT_DIFF]), ...(rated === rated ? { excessAtRatedK: r1(rated) } : {}), ...(hidden ? { sensorFailedUnderHeat: aux >= 200 ? 1 : 2, lastTrustedC: r1(last) } : {}) },
       limits: { heatWarnK: c.prof.heatWarnK, heatAlarmK: c.prof.heatAlarmK },
       windowS: 86_400,
     };

@@ -56,7 +56,8 @@ export const AR_SLOT = 73; // index (ts / 6 h) of the slot being filled
 export const AR_PREV_C = 74; // previous report's count and current (load steps, steady appliance noise)
 export const AR_PREV_I = 75;
 export const RS_PREV = 76; // 1 when the previous leakage reading was at or over the set point
-export const G_SIZE = 77;
+export const HT_RATED = 77; // the alarmed terminal's excess scaled to rated current (K), from its load-following fit
+export const G_SIZE = 78;
 
 // ---- heating model per temperature field (ta, tb, tc, tn) --------------------------------------
 export const H_XLAG = 0; // (I/In)² lagged by the cable time constant (the conductor's share of the rise)

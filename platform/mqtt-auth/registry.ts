@@ -23,8 +23,10 @@ export async function issueDeviceCredential(sql: Sql, deviceId: string, note = '
   const password = newSecret();
   const rows = await sql`
     INSERT INTO mqtt_credentials (username, kind, device_id, password_hash, note) VALUES (${deviceId}, 'device', ${deviceId}, ${hashSecret(password)}, ${note})
-    ON CONFLICT (username) DO NOTHING RETURNING username`;
-  if (rows.length === 0) throw new CredentialError(`device '${deviceId}' already has a credential: rotate it (or revoke, then issue)`);
+    ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, note = EXCLUDED.note, created_at = now(), rotated_at = NULL, revoked_at = NULL
+      WHERE mqtt_credentials.revoked_at IS NOT NULL
+    RETURNING username`;
+  if (rows.length === 0) throw new CredentialError(`device '${deviceId}' already has an active credential: rotate it (or revoke, then issue)`);
   return { username: deviceId, password, clientId: deviceId };
 }
 

@@ -8,6 +8,8 @@ export interface SectorFigures {
   category: SiteCategory;
   sites: number;
   sitesOnline: number;
+  /** sites with no device yet (未接入), apart from offline ones */
+  sitesUnequipped: number;
   sitesAbnormal: number;
   activeAlarms: number;
   alarms7d: number;
@@ -24,6 +26,7 @@ export async function bySector(sql: Sql, scope: Scope, now = new Date()): Promis
       WHERE NOT a.false_alarm AND a.type <> ALL(${FAULT_TYPES as unknown as string[]}::text[]) AND (a.cleared_at IS NULL OR a.opened_at >= ${since}) GROUP BY 1)
     SELECT sc.category, count(*)::int AS sites,
            count(*) FILTER (WHERE sc.status NOT IN ('offline', 'unequipped'))::int AS "sitesOnline",
+           count(*) FILTER (WHERE sc.status = 'unequipped')::int AS "sitesUnequipped",
            count(*) FILTER (WHERE sc.status IN ('warning', 'alarm', 'critical'))::int AS "sitesAbnormal",
            coalesce(max(a.active), 0)::int AS "activeAlarms", coalesce(max(a.d7), 0)::int AS "alarms7d"
     FROM sc LEFT JOIN a ON a.c = sc.category

@@ -77,6 +77,7 @@ export class AppError extends Error {
  * Input that passed validation but that Postgres still refuses as data (SQLSTATE class 22: a date out of range, a
  * number too large for its column) is the caller's mistake, not ours: 400, not 500.
  */
+export const BAD_DATA = ['输入的值超出允许范围', 'A value is out of range'] as const;
 function isBadData(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
@@ -85,7 +86,7 @@ function isBadData(e: unknown): boolean {
 /** Anything thrown becomes an AppError; unknown errors become INTERNAL with no detail. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  if (isBadData(e)) return new AppError('BAD_REQUEST', { internal: e instanceof Error ? e.message : String(e) });
+  if (isBadData(e)) return new AppError('BAD_REQUEST', { message: BAD_DATA[0], messageEn: BAD_DATA[1], internal: e instanceof Error ? e.message : String(e) });
   return new AppError('INTERNAL', { internal: e instanceof Error ? e.message : String(e) });
 }
 

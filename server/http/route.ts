@@ -80,7 +80,15 @@ export async function principalOf(req: Request): Promise<Principal | null> {
   return principalFromToken(services().sql, readCookie(req.headers.get('cookie'), SESSION_COOKIE));
 }
 
+/** A NUL anywhere in the input (Postgres text cannot hold one: it would fail as a 500 deep in a query). */
+function hasNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (depth > 64 || v === null || typeof v !== 'object') return false;
+  return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x, depth + 1));
+}
+
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  if (hasNul(value)) throw new AppError('BAD_REQUEST', { message: '输入中含有不允许的控制字符', messageEn: 'Input contains a NUL character' });
   const r = schema.safeParse(value);
   if (!r.success) throw new AppError('VALIDATION', { details: zodDetails(r.error) });
   return r.data;

@@ -32,7 +32,12 @@ function collectionFor(id: string, p: Principal | null) {
 async function dispatch(sql: Sql, req: Request, url: URL): Promise<Response> {
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new AppError('BAD_REQUEST', { messageEn: 'read-only: GET only' });
   const p = await caller(sql, req);
-  const seg = url.pathname.replace(/^\/ogc\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  let seg: string[];
+  try {
+    seg = url.pathname.replace(/^\/ogc\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw notFound(); // malformed percent-encoding
+  }
   if (seg.length === 0) return landing(url);
   if (seg[0] === 'conformance' && seg.length === 1) return conformance();
   if (seg[0] === 'api' && seg.length === 1) return openapi(url);
@@ -46,7 +51,7 @@ async function dispatch(sql: Sql, req: Request, url: URL): Promise<Response> {
   }
   if (seg[0] === 'tiles' && seg.length >= 3) {
     const layer = seg[1];
-    if (seg.length === 3 && (seg[2] === 'metadata.json' || seg[2] === 'tilejson.json')) return tileJson(layer, p, url);
+    if (seg.length === 3 && (seg[2] === 'metadata.json' || seg[2] === 'tilejson.json')) return tileJson(sql, layer, p, url);
     const m = seg.length === 5 ? /^(\d+)\.(mvt|pbf)$/.exec(seg[4]) : null;
     if (m) return tile(sql, layer, seg[2], seg[3], m[1], p, req);
   }

@@ -67,7 +67,8 @@ export function parseItemsQuery(c: CollectionDef, sp: URLSearchParams): ItemsQue
   for (const [k, v] of sp) {
     if (seen.has(k)) throw badParam(k, 'given twice');
     seen.add(k);
-    if (k === 'limit') q.limit = int(k, v, 1, MAX_LIMIT);
+    // above the maximum is not an error in Part 1: the maximum applies
+    if (k === 'limit') q.limit = Math.min(int(k, v, 1, 1e9), MAX_LIMIT);
     else if (k === 'offset') q.offset = int(k, v, 0, 1e9);
     else if (k === 'bbox') q.bbox = parseBbox(v);
     else if (k === 'bbox-crs' || k === 'crs') {

@@ -26,6 +26,8 @@ interface LayerDef {
   select: string;
   siteBound: boolean;
   minzoom: number;
+  /** points go to exactly one tile (half-open tile bounds, no buffer), so a tile set never repeats a site */
+  points?: boolean;
 }
 
 const LAYERS: Record<Layer, LayerDef> = {
@@ -36,6 +38,7 @@ const LAYERS: Record<Layer, LayerDef> = {
     select: 's.id, s.name_zh, s.name_en, s.category, s.county_adcode, s.department_id, s.rollout_state',
     siteBound: true,
     minzoom: 0,
+    points: true,
   },
   buildings: {
     from: 'buildings b JOIN sites s ON s.id = b.site_id',
@@ -65,11 +68,19 @@ function layerFor(name: string, p: Principal | null): LayerDef {
   return def;
 }
 
-export function tileJson(name: string, p: Principal | null, url: URL): Response {
+/** Changdu, when the caller's data has no extent */
+const CITY_BOUNDS = [94.5, 28.5, 99.5, 33.0];
+
+export async function tileJson(sql: Sql, name: string, p: Principal | null, url: URL): Promise<Response> {
   const def = layerFor(name, p);
   const base = `${ogcBase(url)}/tiles/${name}`;
   const vector_layers = [{ id: name, fields: def.fields, minzoom: def.minzoom, maxzoom: MAX_ZOOM }];
-  const bounds = [94.5, 28.5, 99.5, 33.0];
+  // the caller's own extent: a client walking a zoom level (GDAL's MVT directory mode) asks only for these tiles
+  const scope = def.siteBound && p ? siteScopeSql(sql, p.scope, 's') : sql`true`;
+  const [e] = await sql<{ x1: number | null; y1: number; x2: number; y2: number }[]>`
+    SELECT ST_XMin(e) x1, ST_YMin(e) y1, ST_XMax(e) x2, ST_YMax(e) y2
+    FROM (SELECT ST_Extent(${sql.unsafe(def.geom)}) e FROM ${sql.unsafe(def.from)} WHERE ${scope}) t`;
+  const bounds = e?.x1 != null ? [e.x1, e.y1, e.x2, e.y2] : CITY_BOUNDS;
   return ogcJson({
     tilejson: '3.0.0',
     name,
@@ -78,7 +89,7 @@ export function tileJson(name: string, p: Principal | null, url: URL): Response 
     minzoom: def.minzoom,
     maxzoom: MAX_ZOOM,
     bounds,
-    center: [97.17, 31.14, 10],
+    center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, 10],
     vector_layers,
     // MBTiles metadata keys, as GDAL's MVT driver reads metadata.json
     format: 'pbf',
@@ -113,13 +124,18 @@ export async function tile(sql: Sql, name: string, zs: string, xs: string, ys: s
 async function render(sql: Sql, def: LayerDef, name: string, z: number, x: number, y: number, p: Principal | null): Promise<Buffer> {
   const scope = def.siteBound && p ? siteScopeSql(sql, p.scope, 's') : sql`true`;
   const g = sql.unsafe(def.geom);
-  // the search box is the tile plus its buffer, in the data's 4326
+  const buffer = def.points ? 0 : BUFFER;
+  // points: inside [xmin, xmax) × (ymin, ymax] in web mercator; others: the tile plus its buffer, searched in 4326
+  const inTile = def.points
+    ? sql`${g} && ST_Expand(ST_Transform(e.env, 4326), 1e-9) AND ST_X(ST_Transform(${g}, 3857)) >= ST_XMin(e.env) AND ST_X(ST_Transform(${g}, 3857)) < ST_XMax(e.env)
+          AND ST_Y(ST_Transform(${g}, 3857)) > ST_YMin(e.env) AND ST_Y(ST_Transform(${g}, 3857)) <= ST_YMax(e.env)`
+    : sql`${g} && ST_Transform(ST_Expand(e.env, (ST_XMax(e.env) - ST_XMin(e.env)) * ${BUFFER / EXTENT}::float8), 4326)`;
   const [r] = await sql<{ mvt: Buffer }[]>`
     WITH e AS (SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) AS env)
     SELECT coalesce(ST_AsMVT(t, ${name}::text, ${EXTENT}::int, 'geom'), ''::bytea) AS mvt FROM (
-      SELECT ${sql.unsafe(def.select)}, ST_AsMVTGeom(ST_Transform(${g}, 3857), e.env, ${EXTENT}::int, ${BUFFER}::int, true) AS geom
+      SELECT ${sql.unsafe(def.select)}, ST_AsMVTGeom(ST_Transform(${g}, 3857), e.env, ${EXTENT}::int, ${buffer}::int, true) AS geom
       FROM ${sql.unsafe(def.from)}, e
-      WHERE ${g} && ST_Transform(ST_Expand(e.env, (ST_XMax(e.env) - ST_XMin(e.env)) * ${BUFFER / EXTENT}::float8), 4326) AND ${scope}
+      WHERE ${inTile} AND ${scope}
     ) t WHERE t.geom IS NOT NULL`;
   return r.mvt;
 }

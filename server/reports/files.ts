@@ -1,4 +1,6 @@
 /** A report model → its files: PDF (Chromium), XLSX (one sheet per table), CSV (the per-site detail table). */
+import { kpiRows, type KpiRow } from '../supervision/kpi-rows.ts';
+import { KPI_DOC } from '../../lib/domain/kpi/definitions.ts';
 import { alarmTypeLabel, categoryLabel, CATEGORIES, severityLabel } from '../../lib/domain/vocabulary/index.ts';
 import { MIME, toCsv, toXlsx, type ExportColumn, type SheetSpec } from '../export/index.ts';
 import { groupColumns, SITE_SCORE_COLUMNS, countyZh } from '../supervision/dashboard.ts';
@@ -23,7 +25,7 @@ export function reportFileName(m: ReportModel, format: ReportFormat): string {
 }
 
 function caption(m: ReportModel): string[] {
-  return [`${m.title} ${m.period.label}`, `范围：${m.regionLabel}；统计期间 ${m.period.firstDay} 至 ${m.period.lastDay}（北京时间）；生成 ${bjTime(m.generatedAt)}；编号 ${m.reportNo}`];
+  return [`${m.title} ${m.period.label}`, `范围：${m.regionLabel}；统计期间 ${m.period.firstDay} 至 ${m.period.lastDay}（北京时间）；数据截至 ${bjTime(m.asOf)}；生成 ${bjTime(m.generatedAt)}；编号 ${m.reportNo}；指标口径 ${KPI_DOC}`];
 }
 
 const coverageCols: ExportColumn<CoverageCell>[] = [
@@ -48,6 +50,10 @@ export async function reportXlsx(m: ReportModel): Promise<Buffer> {
   const sheets: SheetSpec<any>[] = [
     { name: '报告正文', caption: cap, columns: [{ header: '章节 Section', value: 'h', width: 22 }, { header: '内容 Text', value: 'p', width: 120 }] as ExportColumn<{ h: string; p: string }>[],
       rows: m.narrative.flatMap((s) => s.paragraphs.map((p) => ({ h: s.heading, p }))) },
+    { name: '主要指标', caption: cap, columns: [{ header: '指标 KPI', value: 'zh', width: 26 }, { header: '数值 Value', value: 'text', width: 18 }, { header: 'Key', value: 'id', width: 20 },
+      // the sectors the figures cover, so a sector's workbook names no other on any sheet
+      { header: '行业 Sectors', value: () => m.sectors.map((g) => categoryLabel(g.key)).join('、'), width: 30 }] as ExportColumn<KpiRow>[],
+      rows: kpiRows(m.totals) },
     { name: '县区', caption: cap, columns: groupColumns('县（区） County', countyZh), rows: [...m.counties, { ...m.totals, key: '合计' }] },
     { name: '行业', caption: cap, columns: groupColumns('行业 Sector', categoryLabel), rows: [...m.sectors, { ...m.totals, key: '合计' }] },
     { name: '单位评分', caption: cap, columns: SITE_SCORE_COLUMNS, rows: m.sites },

@@ -13,6 +13,8 @@ import type { ReportModel, SectionKey } from './model.ts';
 import { alarmSeriesChart, alarmTypeChart, countyScoreChart, coverageChart, monitoringChart } from './charts.ts';
 import { esc, figure, paras, table, type Col } from './html-parts.ts';
 import { REPORT_CSS } from './styles.ts';
+import { kpiRows } from '../supervision/kpi-rows.ts';
+import { KPI_DOC } from '../../lib/domain/kpi/definitions.ts';
 import { bjTime, cnDate, fix1, hoursZh, num, pct } from '../../lib/domain/reports/format.ts';
 
 const county = (k: string | number) => COUNTY_NAMES_ZH[Number(k)] ?? String(k);
@@ -74,9 +76,8 @@ function sectionBody(m: ReportModel, key: SectionKey): string {
   switch (key) {
     case 'overview':
       return `<div class="kpis">${[
-        [num(t.sites), '重点单位（家）'], [num(t.connected), '已接入监测（家）'], [pct(t.onlineRate), '终端在线率'], [fix1(t.avgScore), '平均安全评分'],
-        [num(t.alarms), '报警（次）'], [pct(t.falseRate), '误报率'], [num(t.hazardsNew), '新增隐患（项）'], [pct(t.rectificationRate), '隐患整改率'],
-      ].map(([b, s]) => `<div class="kpi"><b>${esc(b)}</b><span>${esc(s)}</span></div>`).join('')}</div>`;
+        [num(t.sites), '重点单位（家）'], [num(t.connected), '已接入监测（家）'], [fix1(t.avgScore), '平均安全评分'], [num(t.hazardsNew), '新增隐患（项）'],
+      ].map(([b, s]) => `<div class="kpi"><b>${esc(b)}</b><span>${esc(s)}</span></div>`).join('')}</div>${kpiTable(m)}`;
     case 'coverage':
       return figure(coverageChart(m), m.coverage.counties.length === 1 ? '图 2-1 各行业推广覆盖' : '图 2-1 各县（区）推广覆盖') + coverageTable(m);
     case 'monitoring':
@@ -111,6 +112,12 @@ function sectionBody(m: ReportModel, key: SectionKey): string {
   }
 }
 
+/** 主要指标: the same rows, labels and wording as the supervision page (server/supervision/kpi-rows.ts) */
+function kpiTable(m: ReportModel): string {
+  const rows = kpiRows(m.totals).map((r) => `<tr><th>${esc(r.zh)}</th><td data-kpi="${r.id}">${esc(r.text)}</td></tr>`).join('');
+  return `<table class="kpis"><caption>主要指标</caption>${rows}</table>`;
+}
+
 function cover(m: ReportModel): string {
   return `<section class="cover">
   <div class="org">昌都市智慧式用电安全管理平台</div>
@@ -123,6 +130,8 @@ function cover(m: ReportModel): string {
     <dt>统计期间</dt><dd>${esc(m.period.firstDay)} 至 ${esc(m.period.lastDay)}（北京时间）</dd>
     <dt>编制单位</dt><dd>${esc(m.issuer?.name ?? '')}${m.issuer ? `（${esc(m.issuer.role)}）` : ''}</dd>
     <dt>生成时间</dt><dd>${esc(bjTime(m.generatedAt))}</dd>
+    <dt>数据截至</dt><dd data-testid="report-as-of">${esc(bjTime(m.asOf))}</dd>
+    <dt>指标口径</dt><dd>${esc(KPI_DOC)}</dd>
   </dl>
   <div class="basis">依据：昌都市安全生产委员会办公室《昌都市推广使用智慧式用电安全管理系统的实施方案》（昌安委办发〔2018〕95号）。
   本报告数据来自平台监测汇总、报警和隐患整改记录，统计口径见文末附注。</div>
@@ -132,7 +141,8 @@ function cover(m: ReportModel): string {
 function appendix(): string {
   const W = WEIGHTS;
   return `<div class="note"><p><b>附注：统计口径与安全评分方法</b></p>
-<p>1. 统计期间按北京时间；报警按发生时间、隐患按登记时间计入本期；整改率 = 本期新增隐患中已验收或销号的比例；响应时间 = 确认时间 − 报警时间（未确认的计至期末，单次封顶 24 小时）。</p>
+<p>指标定义以 ${KPI_DOC} 为准（大屏、监管页面与报告同一口径；分母为 0 时显示“—”）。</p>
+<p>1. 统计期间按北京时间；数据截至期末或生成时刻（期间尚未结束时）；报警按发生时间、隐患按登记时间计入本期；整改率 = 本期新增隐患中已验收或销号的比例；响应时间 = 确认时间 − 报警时间（未确认的计至数据截至时刻，单次封顶 24 小时）。</p>
 <p>2. 监测数据取自按单位、按日汇总的监测统计（由小时汇总数据生成），不直接读取原始采样。</p>
 <p>3. 安全评分 = 100 − H − A − R − T − D（0–100）：H 未整改隐患（上限 ${W.hazards.max}，危急 ${W.hazards.critical}、报警 ${W.hazards.alarm}、预警 ${W.hazards.warning}、逾期另加 ${W.hazards.overdue}）；
 A 报警频次与级别（上限 ${W.alarms.max}，0.5 ×（预警 1、报警 3、危急 6 加权次数，折合每 30 天），不含误报）；R 响应时间（上限 ${W.response.max}，0.5 小时内不扣分，24 小时扣满）；

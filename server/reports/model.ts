@@ -52,6 +52,8 @@ export interface ReportModel {
   regionLabel: string;
   issuer: { name: string; role: string } | null;
   generatedAt: Date;
+  /** the instant the figures are measured at: the period's end, or the generation time if it is still running */
+  asOf: Date;
   reportNo: string;
   totals: GroupStats;
   counties: GroupStats[];

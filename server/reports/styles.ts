@@ -20,6 +20,7 @@ body { margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif; f
 .cover dl { margin-top: auto; display: grid; grid-template-columns: 28mm 1fr; gap: 2.5mm 4mm; font-size: 11pt; color: #333; }
 .cover dt { color: #777; }
 .cover dd { margin: 0; }
+table.kpis { width: auto; margin: 3mm 0; } table.kpis caption { text-align: left; font-weight: bold; } table.kpis th { text-align: left; font-weight: normal; padding-right: 12mm; }
 .cover .basis { font-size: 9pt; color: #777; margin-top: 8mm; line-height: 1.6; }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1.5mm; border-bottom: 1.5px solid #0f2e5a; color: #0f2e5a; break-after: avoid; }
 h2:first-of-type { margin-top: 0; }

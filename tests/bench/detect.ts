@@ -11,12 +11,14 @@
  *   (with per-type counts) under `byFamily`.
  *   BENCH_CACHE=dir: record each stream once, replay it later (keyed on the options and lib/physics sources).
  *   BENCH_FAST=1: no throughput pass. BENCH_DUMP=file: false alarms and missed/late faults as NDJSON.
+ *   BENCH_CORE=…/lib/detection/index.ts: run another copy of the detection core (before/after comparisons).
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Engine } from '../../lib/detection/index.ts';
+import { pathToFileURL } from 'node:url';
+import { Engine as CurrentEngine } from '../../lib/detection/index.ts';
 import { generateScenario } from '../../lib/physics/index.ts';
 import type { FamilyScenario } from '../../lib/physics/families/types.ts';
 import type { Telemetry } from '../../lib/protocol/v1.ts';
@@ -38,6 +40,10 @@ const families = a.families.split(',') as FamilyName[];
 for (const f of families) if (!FAMILIES.includes(f)) throw new Error(`unknown family ${f} (${FAMILIES.join(', ')})`);
 const opts: FamilyOptions = { seed: Number(a.seed), days: Number(a.days), circuits: Number(a.circuits), devices: Number(a.devices), faultScale: Number(a['fault-scale']) };
 const CACHE = process.env.BENCH_CACHE, FAST = process.env.BENCH_FAST === '1', DUMP = process.env.BENCH_DUMP;
+// BENCH_CORE=path/to/lib/detection/index.ts: score another copy of the core (an A/B against an older version)
+const Engine: typeof CurrentEngine = process.env.BENCH_CORE
+  ? ((await import(pathToFileURL(process.env.BENCH_CORE).href)) as { Engine: typeof CurrentEngine }).Engine
+  : CurrentEngine;
 if (DUMP) writeFileSync(DUMP, '');
 
 function physicsHash(): string {

@@ -47,9 +47,19 @@ export class Publisher implements Sink {
     client.on('reconnect', () => log.info('mqtt reconnecting'));
     client.on('offline', () => log.warn('mqtt offline'));
     await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`MQTT connect to ${url} timed out`)), 30_000);
+      // a just-issued credential reaches an external Mosquitto with its next file sync: until then the broker
+      // refuses it, and mqtt.js does not retry a refused CONNECT by itself
+      const retry = (e: Error & { code?: number }) => {
+        if (e.code === 4 || e.code === 5) setTimeout(() => !client.connected && client.reconnect(), 1000);
+      };
+      client.on('error', retry);
+      const t = setTimeout(() => {
+        client.off('error', retry);
+        reject(new Error(`MQTT connect to ${url} timed out`));
+      }, 30_000);
       client.once('connect', () => {
         clearTimeout(t);
+        client.off('error', retry);
         resolve();
       });
     });

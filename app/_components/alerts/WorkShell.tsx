@@ -11,7 +11,7 @@ import w from './work.module.css';
 
 export function WorkShell({ p, active, children }: { p: Principal; active: string; children: React.ReactNode }) {
   const { main, admin } = sectionsFor(p.role);
-  const nav = [...main, { href: '/settings/notifications', zh: '通知设置', en: 'Notifications' }, ...admin];
+  const nav = [...main, { href: '/settings/notifications', zh: '通知设置', en: 'Notifications' }, { href: '/settings/tokens', zh: 'GIS 令牌', en: 'GIS tokens' }, ...admin];
   return (
     <div className={w.shell}>
       <header className={w.top}>

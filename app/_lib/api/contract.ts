@@ -48,6 +48,8 @@ import type * as CircuitTrend from '../../api/sites/[id]/circuits/[circuitId]/tr
 import type * as Footprints from '../../api/sites/[id]/footprints/route.ts';
 import type * as Profile from '../../api/sites/[id]/profile/route.ts';
 import type * as Twin from '../../api/sites/[id]/twin/route.ts';
+import type * as Tokens from '../../api/tokens/route.ts';
+import type * as Token from '../../api/tokens/[id]/route.ts';
 
 export interface ApiContract {
   'GET /api/admin/public-reports': typeof AdminReports.GET;
@@ -101,5 +103,8 @@ export interface ApiContract {
   'GET /api/sites/:id/profile': typeof Profile.GET;
   'PUT /api/sites/:id/profile': typeof Profile.PUT;
   'GET /api/sites/:id/twin': typeof Twin.GET;
+  'GET /api/tokens': typeof Tokens.GET;
+  'POST /api/tokens': typeof Tokens.POST;
+  'DELETE /api/tokens/:id': typeof Token.DELETE;
 }
 export type ApiKey = keyof ApiContract;

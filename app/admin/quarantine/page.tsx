@@ -1,4 +1,7 @@
-/** /admin/quarantine — what the ingest worker refused, why, and how often (permission 'quarantine.view'). */
+/**
+ * /admin/quarantine — what the ingest worker refused, why, and how often, and beside it what the broker refused
+ * (connects, publishes, subscriptions per principal and reason) (permission 'quarantine.view').
+ */
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { can } from '@/lib/domain/permissions.ts';
@@ -6,6 +9,7 @@ import { services } from '@/server/services.ts';
 import { currentPrincipal } from '@/app/_lib/server-session.ts';
 import { REJECT_REASONS, type RejectReason } from '@/lib/protocol/reject-reasons.ts';
 import { readQuarantine } from '@/server/queries/quarantine.ts';
+import { readBrokerRefusals } from '@/server/queries/broker-refusals.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '隔离报文 · Quarantine' };
@@ -26,7 +30,7 @@ export default async function QuarantinePage({ searchParams }: { searchParams: P
   if (!can(me.role, 'quarantine.view')) redirect('/');
   const sp = await searchParams;
   const reason = (REJECT_REASONS as readonly string[]).includes(sp.reason ?? '') ? (sp.reason as RejectReason) : undefined;
-  const data = await readQuarantine(services().sql, { reason, limit: 100 });
+  const [data, refusals] = await Promise.all([readQuarantine(services().sql, { reason, limit: 100 }), readBrokerRefusals(services().sql)]);
   const zh = new Map(data.reasons.map((r) => [r.id, r.zh]));
   return (
     <main style={css.page}>
@@ -47,6 +51,23 @@ export default async function QuarantinePage({ searchParams }: { searchParams: P
               <td style={css.td}>{c.deviceId || '（未识别 unidentified）'}</td>
               <td style={css.td}>{c.count.toLocaleString('zh-CN')}</td>
               <td style={css.td}>{new Date(c.lastAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 style={{ fontSize: 15 }}>接入拒绝 Broker refusals</h2>
+      <table style={css.table}>
+        <thead><tr><th style={css.th}>原因 Reason</th><th style={css.th}>身份 Principal</th><th style={css.th}>次数 Count</th><th style={css.th}>最近 Last (client id · address · topic)</th></tr></thead>
+        <tbody>
+          {refusals.map((r) => (
+            <tr key={`${r.principal}/${r.reason}`}>
+              <td style={css.td}><span style={css.chip}>{r.reasonZh}</span> <code>{r.reason}</code></td>
+              <td style={css.td}><code>{r.principal}</code>{r.deviceId && r.deviceId !== r.principal ? ` (${r.deviceId})` : null}</td>
+              <td style={css.td}>{r.count.toLocaleString('zh-CN')}</td>
+              <td style={css.td}>
+                {new Date(r.lastAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} · <code>{r.lastClientId}</code> · {r.lastAddress}
+                {r.lastTopic ? <> · <code>{r.lastTopic}</code></> : null}
+              </td>
             </tr>
           ))}
         </tbody>

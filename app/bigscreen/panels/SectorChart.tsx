@@ -54,8 +54,9 @@ export const SectorChart = memo(function SectorChart({
       series: [
         bar('normal', pick(lang, SITE_STATUS_INFO.normal), '#1fae88', (r) => r.sitesOnline - r.sitesAbnormal),
         bar('abnormal', t('abnormal'), SITE_STATUS_INFO.alarm.colour, (r) => r.sitesAbnormal),
+        bar('offline', pick(lang, SITE_STATUS_INFO.offline), SITE_STATUS_INFO.offline.colour, (r) => r.sites - r.sitesOnline - r.sitesUnequipped),
         {
-          ...bar('offline', t('offlineOrNone'), '#3b4a5e', (r) => r.sites - r.sitesOnline),
+          ...bar('unequipped', pick(lang, SITE_STATUS_INFO.unequipped), SITE_STATUS_INFO.unequipped.colour, (r) => r.sitesUnequipped),
           label: {
             show: true,
             position: 'top',

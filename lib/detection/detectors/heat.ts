@@ -13,7 +13,7 @@ import { AUX_HIDDEN_HELD, AUX_HIDDEN_HOT, clearHidden, hiddenField, lastTrusted,
 import { flagSensor, unflagDrift } from '../sensor.ts';
 import { TABLE_AMBIENT_C } from '../thermal.ts';
 import {
-  A_CABLE, A_FAST, A_SLOW, A_TERM, AMB_T, F_TA, G_HIDDEN, G_LAST_DT, G_T0, H_BASE, H_SIZE, H_XLAG, H_XF, HT_DIFF, L_AUX, L_BASE, L_SIZE, L_THRESH, L_VALUE,
+  A_CABLE, A_FAST, A_SLOW, A_TERM, AMB_T, F_TA, G_HIDDEN, HT_RATED, G_LAST_DT, G_T0, H_BASE, H_SIZE, H_XLAG, H_XF, HT_DIFF, L_AUX, L_BASE, L_SIZE, L_THRESH, L_VALUE,
   SENSOR_DRIFT, T_HEATING, T_OVERTEMP,
   G_HT, G_HTT, G_HW, H_MW, H_MX, H_MY, H_MXX, H_MXY, H_RES, H_E, H_TE, H_EE, H_UU, H_UUT, H_UUTT, H_UE, H_UTE, H_TPREV, H_TRATE,
 } from '../slots.ts';
@@ -83,6 +83,7 @@ const DRIFT_K = 6; // K: an excess this large that follows time, not load, is a 
 const DRIFT_RATE = 0.35; // K/h: faster than a drifting sensor creeps (≤ 6 K/day, 0.25 K/h)
 const FIT_FLOOR = 0.15; // K²: noise floor of the shape fits (two sensors' noise and the models' error)
 const SHAPE = 2; // the other explanation must fit this many times worse
+const LOAD_FLOOR_K = 3; // K: an excess this large is beyond the two sensors' noise and the models' error
 const SHIFT_H = 48; // move the time origin forward after this many hours (keeps the moments well conditioned)
 const HOUR_MS = 3_600_000;
 const SENSOR_DRIFT_CODE = SENSOR_DRIFT;
@@ -233,8 +234,8 @@ export function heating(c: Circuit, drift: number, out: DetectionRecord[]): void
     s[o + H_UTE] += (ut * e - s[o + H_UTE]) * a;
     const em = s[o + H_E];
     const flagged = (drift >> i) & 1;
-    // an excess below every threshold, on a healthy field, with nothing open, needs no explaining
-    if (!flagged && !open && e < warnD && Math.abs(em) < DRIFT_K) {
+    // an excess below the floor, on a healthy field, with nothing open, needs no explaining
+    if (!flagged && !open && e < LOAD_FLOOR_K && Math.abs(em) < DRIFT_K) {
       if (e > best && level === 0) { best = e; bestI = i; }
       continue;
     }
@@ -270,8 +271,14 @@ export function heating(c: Circuit, drift: number, out: DetectionRecord[]): void
     // counts as heat only while it grows faster than a sensor drifts
     if (followsTime && creeping) continue;
     if (!followsLoad && !followsTime && beta <= DRIFT_RATE && e < 2 * alarmD) continue;
-    const lv = e >= 2 * alarmD ? 3 : e >= alarmD ? 2 : e >= warnD ? 1 : 0;
-    if (lv > level || (lv === level && e > best)) { level = lv; best = e; bestI = i; }
+    let lv = e >= 2 * alarmD ? 3 : e >= alarmD ? 2 : e >= warnD ? 1 : 0;
+    // I²R heat of a joint seen at light load is the heat it makes at rated current scaled by (I/In)²: a few K at
+    // a third of the load is tens of K at full load. Judged on the load-scaled excess once its shape follows load.
+    if (followsLoad && e >= LOAD_FLOOR_K) {
+      if (atRated >= c.prof.heatAlarmK && e >= 2 * LOAD_FLOOR_K) { if (lv < 2) lv = 2; }
+      else if (atRated >= c.prof.heatWarnK && lv < 1) lv = 1;
+    }
+    if (lv > level || (lv === level && e > best)) { level = lv; best = e; bestI = i; s[HT_RATED] = followsLoad ? atRated : NaN; }
     // hysteresis: a joint cools at night with the load, its recent mean excess keeps the alarm
     // (and so does its load-scaled excess, K at rated current, while the load is light)
     if (e >= 0.6 * warnD || em >= 0.4 * warnD || (followsLoad && atRated >= warnD)) hold = true;

@@ -77,8 +77,13 @@ export function spawnIngest(env: Record<string, string>, execArgv: string[] = []
   };
 }
 
-export async function connectPublisher(url: string, clientId = `pub-${process.pid}-${Math.random().toString(36).slice(2, 8)}`): Promise<MqttClient> {
-  const c = mqtt.connect(url, { clientId, protocolVersion: 4, clean: true, reconnectPeriod: 500, connectTimeout: 5000 });
+/** `credential`: a registry or service credential, for brokers that require one (the open test brokers do not). */
+export async function connectPublisher(
+  url: string,
+  clientId = `pub-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+  credential?: { username: string; password: string },
+): Promise<MqttClient> {
+  const c = mqtt.connect(url, { clientId, protocolVersion: 4, clean: true, reconnectPeriod: 500, connectTimeout: 5000, ...credential });
   await new Promise<void>((resolve, reject) => {
     c.once('connect', () => resolve());
     c.once('error', reject);

@@ -69,13 +69,18 @@ describe('bbox and property filters through GDAL', () => {
     const want = await sql<{ id: string }[]>`
       SELECT id FROM sites WHERE county_adcode = 540302 AND ST_Intersects(geom, ST_MakeEnvelope(${box[0]}, ${box[1]}, ${box[2]}, ${box[3]}, 4326)) ORDER BY id`;
     expect(want.length).toBeGreaterThan(0);
+    const from = srv.seen.length;
     const gj = await ogr2geojson(oapif, 'sites', tokens.karuo, ['-oo', 'PAGE_SIZE=5', '-spat', ...box.map(String)]);
+    expect(srv.seen.slice(from).some((u) => u.includes('/collections/sites/items?') && u.includes('bbox='))).toBe(true);
     expect(gj.features.map((f) => String(f.properties.id)).sort()).toEqual(want.map((r) => r.id));
   });
 
   it('-where on a whitelisted property returns exactly the matching sites', async () => {
     const want = await sql<{ id: string }[]>`SELECT id FROM sites WHERE county_adcode = 540302 AND category = 'temple' ORDER BY id`;
+    const from = srv.seen.length;
     const gj = await ogr2geojson(oapif, 'sites', tokens.karuo, ['-where', "category = 'temple'"]);
+    // the filter ran on the server (declared in /api), not only in GDAL
+    expect(srv.seen.slice(from).some((u) => u.includes('/collections/sites/items?') && u.includes('category=temple'))).toBe(true);
     expect(gj.features.map((f) => String(f.properties.id)).sort()).toEqual(want.map((r) => r.id));
   });
 });
@@ -85,11 +90,10 @@ describe('vector tiles through GDAL', () => {
     const [s] = await sql<{ x: number; y: number }[]>`SELECT ST_X(geom) x, ST_Y(geom) y FROM sites WHERE county_adcode = 540302 ORDER BY id LIMIT 1`;
     const z = 10;
     const [x, y] = tileOf(s.x, s.y, z);
-    // the tile's features: in scope, inside the tile plus its 64/4096 buffer
+    // the tile's features: in scope, inside the tile's half-open bounds (a point belongs to exactly one tile)
     const want = await sql<{ id: string }[]>`
-      WITH e AS (SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) env)
-      SELECT id FROM sites, e WHERE county_adcode = 540302
-        AND ST_Intersects(ST_Transform(geom, 3857), ST_Expand(e.env, (ST_XMax(e.env) - ST_XMin(e.env)) * 64.0 / 4096)) ORDER BY id`;
+      WITH e AS (SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) env), m AS (SELECT id, ST_Transform(geom, 3857) g FROM sites WHERE county_adcode = 540302)
+      SELECT id FROM m, e WHERE ST_X(g) >= ST_XMin(env) AND ST_X(g) < ST_XMax(env) AND ST_Y(g) > ST_YMin(env) AND ST_Y(g) <= ST_YMax(env) ORDER BY id`;
     expect(want.length).toBeGreaterThan(0);
     const url = `MVT:${srv.base}/ogc/tiles/sites/${z}/${x}/${y}.mvt`;
     const info = await ogrinfo(['-so', '-al', url], tokens.karuo);
@@ -99,6 +103,29 @@ describe('vector tiles through GDAL', () => {
     const gj = await ogr2geojson(url, 'sites', tokens.karuo);
     expect(gj.features.map((f) => String(f.properties.id)).sort()).toEqual(want.map((r) => r.id));
     expect(gj.features.every((f) => f.properties.county_adcode === 540302)).toBe(true);
+  });
+
+  it('a whole zoom level (MVT:…/tiles/sites/{z}, tiles within metadata.json bounds) holds each in-scope site once', async () => {
+    for (const user of ['karuo', 'qbl']) {
+      const want = await expectedSiteIds(sql, user);
+      const url = `MVT:${srv.base}/ogc/tiles/sites/9`;
+      const info = await ogrinfo(['-so', url, 'sites'], tokens[user]);
+      expect(info.ok, info.out).toBe(true);
+      expect(featureCount(info.out), user).toBe(want.length);
+      const gj = await ogr2geojson(url, 'sites', tokens[user]);
+      expect(gj.features.map((f) => String(f.properties.id)).sort()).toEqual(want);
+    }
+  });
+
+  it('buildings tiles decode to footprints of in-scope sites only', async () => {
+    const [b] = await sql<{ x: number; y: number }[]>`
+      SELECT ST_X(ST_Centroid(b.footprint)) x, ST_Y(ST_Centroid(b.footprint)) y FROM buildings b JOIN sites s ON s.id = b.site_id WHERE s.county_adcode = 540302 ORDER BY b.id LIMIT 1`;
+    const [x, y] = tileOf(b.x, b.y, 14);
+    const gj = await ogr2geojson(`MVT:${srv.base}/ogc/tiles/buildings/14/${x}/${y}.mvt`, 'buildings', tokens.karuo);
+    expect(gj.features.length).toBeGreaterThan(0);
+    expect(gj.features.every((f) => /Polygon/.test(f.geometry.type))).toBe(true);
+    const ids = await expectedSiteIds(sql, 'karuo');
+    expect(gj.features.every((f) => ids.includes(String(f.properties.site_id)))).toBe(true);
   });
 
   it('a tile holds none of another county’s sites for the Karuo officer', async () => {

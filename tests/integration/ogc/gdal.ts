@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-function gdalEnv(token: string | null) {
-  const e: Record<string, string> = { ...(process.env as Record<string, string>), GDAL_HTTP_TIMEOUT: '30', CPL_VSIL_CURL_CACHE_SIZE: '0', GDAL_HTTP_MAX_RETRY: '0' };
+function gdalEnv(token: string | null): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, GDAL_HTTP_TIMEOUT: '30', CPL_VSIL_CURL_CACHE_SIZE: '0', GDAL_HTTP_MAX_RETRY: '0' };
   delete e.GDAL_HTTP_HEADERS;
   if (token) e.GDAL_HTTP_HEADERS = `Authorization: Bearer ${token}`;
   return e;

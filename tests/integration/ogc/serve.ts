@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type { Sql } from '../../../platform/db.ts';
 import { handleOgc } from '../../../server/ogc/handler.ts';
 
-export async function serveOgc(sql: Sql): Promise<{ base: string; close: () => Promise<void>; server: Server }> {
+export async function serveOgc(sql: Sql): Promise<{ base: string; close: () => Promise<void>; server: Server; seen: string[] }> {
+  /** request URLs, so tests can check what the client actually asked for */
+  const seen: string[] = [];
   const server = createServer((req, res) => {
+    seen.push(req.url ?? '');
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers });
@@ -22,5 +25,5 @@ export async function serveOgc(sql: Sql): Promise<{ base: string; close: () => P
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, server, close: () => new Promise((ok) => server.close(() => ok())) };
+  return { base: `http://127.0.0.1:${port}`, server, seen, close: () => new Promise((ok) => server.close(() => ok())) };
 }

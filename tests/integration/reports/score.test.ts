@@ -44,14 +44,14 @@ afterAll(async () => {
 
 describe('safety score on crafted data', () => {
   it('gathers the inputs and applies SCORE.md', async () => {
-    const rows = await siteStats(sql, { scope: { kind: 'sites', siteIds: [site.id] } }, start, end);
+    const rows = await siteStats(sql, { scope: { kind: 'sites', siteIds: [site.id] } }, start, end, end);
     expect(rows).toHaveLength(1);
     const s = rows[0];
     expect([s.alarms, s.alarmsWarning, s.alarmsAlarm, s.alarmsCritical, s.falseAlarms]).toEqual([4, 2, 1, 0, 1]);
     expect(s.ackN).toBe(3);
     expect(s.ackHoursSum).toBeCloseTo(9, 5);
     expect([s.openAlarm, s.overdueOpen, s.dueHazards, s.lateHazards, s.hazardsNew, s.hazardsNewRectified]).toEqual([1, 1, 3, 2, 3, 2]);
-    const [scored] = scoreSites(rows, start, end);
+    const [scored] = scoreSites(rows, start, end, end);
     const t = Object.fromEntries(scored.score!.terms.map((x) => [x.key, x.penalty]));
     const devices = site.devices.length;
     expect(t.hazards).toBe(11); // 6 (alarm) + 5 (overdue)
@@ -63,7 +63,7 @@ describe('safety score on crafted data', () => {
   });
   it('a site without detectors has no score', async () => {
     const [bare] = await sql<{ id: string }[]>`SELECT s.id FROM sites s WHERE NOT EXISTS (SELECT 1 FROM devices d WHERE d.site_id = s.id) LIMIT 1`;
-    const rows = scoreSites(await siteStats(sql, { scope: { kind: 'sites', siteIds: [bare.id] } }, start, end), start, end);
+    const rows = scoreSites(await siteStats(sql, { scope: { kind: 'sites', siteIds: [bare.id] } }, start, end, end), start, end, end);
     expect(rows[0].score).toBeNull();
   });
 });

@@ -4,17 +4,18 @@
  * treat % and _ literally, push subscriptions only name public https hosts, a foreign Host gets 421, and pages
  * carry a nonce CSP and a Permissions-Policy.
  */
+import './db-env.ts';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '../../../platform/db.ts';
 import { safeNext } from '../../../app/_lib/safe-next.ts';
 import { allowedHosts, guardHost, hostAllowed, originAllowed } from '../../../server/http/host-guard.ts';
 import { escapeLike } from '../../../lib/text/like.ts';
+import { toAppError } from '../../../server/http/errors.ts';
 import { ensureSeeded, testSql } from '../helpers/db.ts';
 import { call, isErrorShape, sessionCookie, type Handler } from './harness.ts';
 
-process.env.DATABASE_URL ??= inject('dbUrl');
 
 let sql: Sql;
 let admin: string;
@@ -57,10 +58,18 @@ describe('malformed parameters answer 4xx with the error shape, never 500', () =
     ['../../../app/api/rollout/coverage/route.ts', '/api/rollout/coverage?asOf=2026-99-99', 'coverage asOf'],
     ['../../../app/api/supervision/export/route.ts', '/api/supervision/export?from=2026-13-45&to=2026-14-01', 'supervision dates'],
   ];
+  // refused by the schema itself (422 VALIDATION with the field), not by the database afterwards
   it.each(cases)('%s %s (%s)', async (mod, path) => {
     const r = await call(await handler(mod), admin, path);
-    expect([400, 422]).toContain(r.status);
+    expect(r.status).toBe(422);
     expect(isErrorShape(r.body)).toBe(true);
+    expect((r.body as { error: { code: string } }).error.code).toBe('VALIDATION');
+  });
+
+  it('whatever still slips past a schema into Postgres as bad data is a 400, not a 500', () => {
+    for (const code of ['22008', '22003', '22007', '22P02']) expect(toAppError(Object.assign(new Error('x'), { code })).status).toBe(400);
+    expect(toAppError(Object.assign(new Error('x'), { code: '57014' })).status).toBe(500);
+    expect(toAppError(new Error('boom')).toBody().error.messageEn).toBe('Internal server error');
   });
 
   it('still accepts good values', async () => {
@@ -77,7 +86,7 @@ describe('LIKE searches take % and _ literally', () => {
     ['../../../app/api/rollout/sites/route.ts', '/api/rollout/sites?q=', (b: { total: number }) => b.total],
     ['../../../app/api/admin/simulator/devices/route.ts', '/api/admin/simulator/devices?q=', (b: { sites: unknown[] }) => b.sites.length],
     ['../../../app/api/admin/public-reports/sites/route.ts', '/api/admin/public-reports/sites?q=', (b: { sites: unknown[] }) => b.sites.length],
-  ] as [string, string, (b: never) => number][])('%s: q=%% and q=_ match nothing', async (mod, path, count) => {
+  ] as [string, string, (b: never) => number][])('%s (%s): q=%% and q=_ match nothing', async (mod, path, count) => {
     const h = await handler(mod);
     const all = await call(h, admin, `${path}`);
     expect(all.status).toBe(200);
@@ -186,6 +195,7 @@ describe('pages carry a nonce CSP, every response a Permissions-Policy', () => {
     expect(a.match(/nonce-([^']+)/)![1]).not.toBe(b.match(/nonce-([^']+)/)![1]);
   });
   it('next.config.mjs sends Permissions-Policy on every path', async () => {
+    // @ts-expect-error next.config.mjs is plain JavaScript without declarations
     const cfg = (await import('../../../next.config.mjs')).default as { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
     const all = (await cfg.headers()).find((h) => h.source === '/:path*')!;
     const pp = all.headers.find((h) => h.key === 'Permissions-Policy')?.value ?? '';

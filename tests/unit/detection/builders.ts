@@ -46,6 +46,8 @@ export interface StreamSpec {
   samples: number;
   start?: number;
   seed?: number;
+  /** seq of the first message (default 0) */
+  seqStart?: number;
   /** per-sample channel reading; null = no message this sample (dropout) */
   channel: ChannelFn;
   ambient?: (t: Tick) => { t?: number; rh?: number };
@@ -56,7 +58,7 @@ export function stream(spec: StreamSpec): ReplayLine[] {
   const gauss = () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
   const out: ReplayLine[] = [];
   const start = spec.start ?? T0;
-  let seq = 0;
+  let seq = spec.seqStart ?? 0;
   for (let k = 0; k < spec.samples; k++) {
     const ts = start + k * spec.e.reportIntervalS * 1000;
     const tick: Tick = { k, ts, hour: ((ts / HOUR + 8) % 24 + 24) % 24, noise: (sd) => sd * gauss() };

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alarmRecordSchema } from '../../../lib/protocol/v1.ts';
 import { Engine, type DetectionRecord } from '../../../lib/detection/index.ts';
-import { CASES } from './cases.ts';
+import { CASES as BASE_CASES } from './cases.ts';
+import { FIELD_CASES } from './cases-field.ts';
+
+const CASES = [...BASE_CASES, ...FIELD_CASES];
 
 const ROOT = join(import.meta.dirname, '../../fixtures/detection');
 const UPDATE = process.env.UPDATE === '1';
@@ -56,6 +59,10 @@ describe('detection fixtures', () => {
         const hits = got.filter((r) => r.type === m.type);
         expect(hits.length, `${m.type} expected`).toBeGreaterThan(0);
         if (m.severity) expect(Math.max(...hits.map((r) => SEV[r.severity]))).toBe(SEV[m.severity]);
+      }
+      for (const t of c.keeps ?? []) {
+        expect(got.some((r) => r.type === t), `${t} expected`).toBe(true);
+        expect(got.filter((r) => r.type === t && r.clearedAt !== null).map((r) => r.reason), `${t} must not clear`).toEqual([]);
       }
       if (c.clears) {
         const open = new Map<string, number | null>();

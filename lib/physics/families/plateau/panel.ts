@@ -52,6 +52,8 @@ export interface PanelNow {
 /** Sequential state of a panel: lagged room temperature, box air rise, dew. */
 export class Panel {
   private lag = NaN;
+  private room = NaN;
+  private boxBase = NaN;
   private boxRise = 0;
   private sun = 0;
   private heat = 0;
@@ -68,11 +70,17 @@ export class Panel {
     n.out = o;
     if (this.lag !== this.lag) this.lag = o.t;
     this.lag += (o.t - this.lag) * (1 - Math.exp(-dtS / 86_400));
-    let room = p.outdoorBox ? o.t : this.lag + p.roomOffsetK + 0.25 * (o.t - this.lag);
+    let target = p.outdoorBox ? o.t : this.lag + p.roomOffsetK + 0.25 * (o.t - this.lag);
     const { h } = bjt(ts);
-    if (!p.outdoorBox && p.heated && (h >= 6 || h < 1)) room = Math.max(room, p.heatSetC);
+    if (!p.outdoorBox && p.heated && (h >= 6 || h < 1)) target = Math.max(target, p.heatSetC);
+    // a room has mass: it warms and cools toward that over ~3 h (an outdoor box's air is the weather's)
+    if (this.room !== this.room) this.room = target;
+    this.room = p.outdoorBox ? target : this.room + (target - this.room) * (1 - Math.exp(-dtS / 10_800));
+    const room = this.room;
     n.roomC = room;
     const a = 1 - Math.exp(-dtS / p.tauBoxS);
+    if (this.boxBase !== this.boxBase) this.boxBase = room;
+    this.boxBase += (room - this.boxBase) * a; // the box's air and metal follow the room with their own lag
     // sun on the box face: the beam's component normal to the face plus a share of the diffuse light
     let g = 0;
     if (o.elev > 0.02 && p.sunGainKPerWm2 > 0) {
@@ -85,7 +93,7 @@ export class Panel {
     this.boxRise += (p.rBoxKPerW * internalW - this.boxRise) * a;
     n.sunK = this.sun;
     n.heaterK = this.heat;
-    n.boxC = room + this.boxRise + this.sun + this.heat;
+    n.boxC = this.boxBase + this.boxRise + this.sun + this.heat;
     // vapour: outdoor air's, plus occupants' moisture indoors
     const e = o.e + (p.outdoorBox ? 0 : 1.5);
     n.rh = Math.min(100, (100 * e) / satHpa(n.boxC));
@@ -97,6 +105,6 @@ export class Panel {
     return n;
   }
 
-  save(): number[] { return [this.lag, this.boxRise, this.sun, this.heat, this.dewAmt]; }
-  load(x: number[]): void { [this.lag, this.boxRise, this.sun, this.heat, this.dewAmt] = x; }
+  save(): number[] { return [this.lag, this.room, this.boxBase, this.boxRise, this.sun, this.heat, this.dewAmt]; }
+  load(x: number[]): void { [this.lag, this.room, this.boxBase, this.boxRise, this.sun, this.heat, this.dewAmt] = x; }
 }
