@@ -37,11 +37,13 @@ export function syncAll(c: Circuit): void {
 
 /**
  * Feed one evaluated sample. `level` is 0–3 on the raise thresholds; `hold` says the condition still
- * holds on the (laxer) clear thresholds. `pers` holds [m, n, clear] per type. Returns the transition.
+ * holds on the (laxer) clear thresholds. `pers` holds [m, n, clear] per type. `calm` is how much of a report
+ * interval this sample stands for (1 on the device's grid; 250-ms polling counts for its elapsed time, so a
+ * burst of fast samples cannot clear an alarm in seconds). Returns the transition.
  */
 export function step(
   s: Float64Array, t: number, pers: Int32Array, ts: number,
-  level: number, hold: boolean, value: number, threshold: number, aux: number,
+  level: number, hold: boolean, value: number, threshold: number, aux: number, calm = 1,
 ): number {
   const b = L_BASE + t * L_SIZE;
   // the common case: nothing now, nothing in the window, nothing open (the ≥ 2 and ≥ 3 histories are
@@ -75,7 +77,7 @@ export function step(
     return NONE;
   }
   // the clear record keeps the evidence of the worst moment (value, threshold) it reported
-  return ++s[b + L_CALM] < pers[t * 3 + 2] ? NONE : CLEAR;
+  return (s[b + L_CALM] += calm) < pers[t * 3 + 2] ? NONE : CLEAR;
 }
 
 function record(s: Float64Array, b: number, value: number, threshold: number, aux: number): void {

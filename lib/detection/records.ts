@@ -5,6 +5,7 @@
 import type { AlarmRecord, AlarmType, Severity } from '../protocol/v1.ts';
 import type { Circuit } from './circuit.ts';
 import { CLEAR, ESCALATE, reset, step, sync } from './lifecycle.ts';
+import { V, V_ELAPSED } from './reading.ts';
 import { explain, type Evidence } from './reasons.ts';
 import { CIRCUIT_TYPES, L_AUX, L_BASE, L_OPENED, L_SEV, L_SIZE, L_THRESH, L_VALUE } from './slots.ts';
 
@@ -39,7 +40,8 @@ export function emit(c: Circuit, t: number, action: number, ts: number, out: Det
 export function judge(
   c: Circuit, t: number, ts: number, level: number, hold: boolean, value: number, threshold: number, aux: number, out: DetectionRecord[],
 ): number {
-  const act = step(c.s, t, c.pers, ts, level, hold, value, threshold, aux);
+  const el = V[V_ELAPSED] / c.intervalS;
+  const act = step(c.s, t, c.pers, ts, level, hold, value, threshold, aux, el < 1 ? el : 1);
   if (act) emit(c, t, act, ts, out);
   sync(c, t);
   return act;

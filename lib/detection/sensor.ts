@@ -17,7 +17,7 @@ const STUCK_MS = 3_600_000;
 const STUCK_MIN_SAMPLES = 20;
 const MISS_SAMPLES = 3;
 const SEEN_BEFORE_MISS = 10;
-const CLEAR_OK_SAMPLES = 30;
+const CLEAR_OK_SAMPLES = 30; // report intervals' worth of healthy readings
 const SPIKE_FAULT = 2.5; // decaying spike count (≈ per day) that makes a sensor "spiking"
 
 /** Largest plausible one-sample change per field; bigger jumps that come back are spikes (see Circuit.jumpLim). */
@@ -70,6 +70,8 @@ export function sensorFields(c: Circuit): void {
     } else if (raw >= 99 * el) s[b + S_REPEAT] = 0;
   }
   let swing = 0;
+  // healthy samples count for the time they stand for (fast polling does not clear a flag in seconds)
+  const el = V[V_ELAPSED] / c.intervalS, calm = el < 1 ? el : 1;
   HELD_IR[0] = NaN;
   HELD_IR[IR_TRANSIENT] = 0;
   if (!three) V[F_IB] = V[F_IC] = V[F_TB] = V[F_TC] = V[F_UB] = V[F_UC] = NaN;
@@ -134,7 +136,7 @@ export function sensorFields(c: Circuit): void {
 
     if (code !== SENSOR_OK) flag(s, f, code);
     // a drift is lifted only by the heating model (its readings look fine one by one)
-    else if (s[b + S_BAD] !== SENSOR_OK && s[b + S_BAD] !== SENSOR_DRIFT && s[b + S_SPIKES] < 0.5 && ++s[b + S_OK] >= CLEAR_OK_SAMPLES) healthy(s, f);
+    else if (s[b + S_BAD] !== SENSOR_OK && s[b + S_BAD] !== SENSOR_DRIFT && s[b + S_SPIKES] < 0.5 && (s[b + S_OK] += calm) >= CLEAR_OK_SAMPLES) healthy(s, f);
     if (code === SENSOR_OK && !suspect) s[b + S_GOOD] = raw;
     V[f] = s[b + S_BAD] !== SENSOR_OK || suspect || code !== SENSOR_OK ? NaN : raw;
     if (f === F_IR && suspect && code === SENSOR_OK && s[b + S_BAD] === SENSOR_OK) HELD_IR[0] = raw;

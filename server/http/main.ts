@@ -35,8 +35,10 @@ await runProcess({
       // the client address comes from the socket only; a caller-supplied header is discarded
       delete req.headers['x-esms-client-ip'];
       req.headers['x-esms-client-ip'] = req.socket.remoteAddress ?? '';
-      if (!guardHost(req, res, hosts)) return;
-      if (req.url === '/api/health' && req.method === 'GET') {
+      const isHealth = req.url === '/api/health' && req.method === 'GET';
+      // probes call by IP; the health summary holds nothing a rebinding page could use against a user
+      if (!isHealth && !guardHost(req, res, hosts)) return;
+      if (isHealth) {
         const h = await health({ sql, mqtt, workers: gateway.workers, expectedWorkers, version });
         res.writeHead(h.status === 'ok' ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
         res.end(JSON.stringify(h));

@@ -2,7 +2,8 @@
  * socket.io on the portal's port. Browsers authenticate with their session cookie and join exactly the rooms
  * their scope allows (platform/scope.ts); workers publish through the `/internal` namespace with a token
  * (platform/realtime/internal-client.ts), and the portal relays each event, typed by lib/events/realtime.ts, to
- * the rooms the worker named.
+ * the rooms the worker named. A browser socket lives no longer than its session (session-sockets.ts), and
+ * handshakes must name an allowed Host and, from a browser, our own Origin (server/http/host-guard.ts).
  */
 import type http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';

@@ -123,7 +123,8 @@ test('agree on periods: last month is issued as asked, a bad period is refused',
   expect(r.status()).toBe(200);
   expect(await r.text()).toContain(`${y}年${m}月`);
   const bad = await page.request.get(`/api/reports/render?kind=monthly&year=${y}&month=13&format=html`);
-  expect(bad.status()).toBe(400);
+  expect(bad.status()).toBe(422);
+  expect(await bad.text()).toMatch(/月份/);
   await page.goto(`/reports?kind=annual&year=${b.getUTCFullYear() + 1}`);
   await expect(page.getByTestId('report-errors')).toContainText('尚未开始');
   await expect(page.getByTestId('report-preview')).toHaveCount(0);

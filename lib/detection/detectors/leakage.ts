@@ -16,10 +16,16 @@ import {
   A_DAY, A_HOUR, A_WEEK, AMB_RH, F_IA, F_IR, LK_BASE, LK_C, LK_PREV, LK_REG, LK_S, LK_SLOPE, LK_STEPN, LK_STEPV, LK_T0, LK_TW, RS_PREV, T_INSULATION, T_RESIDUAL,
 } from '../slots.ts';
 
-const RH_DRY = 60; // % below which humidity does not matter for leakage
+/**
+ * Humidity's share of healthy leakage is surface conduction, and surface resistance falls about a decade per
+ * 15–20 %rh (IEEE Std 43; IEC 60664-1 on pollution with condensation): the regressor is 40·10^((rh − 100)/20),
+ * ≈ 0.4 at 60 %rh, 4 at 80 %, 25 at 96 %, 40 saturated — a wet night in an outdoor box can multiply a dry
+ * circuit's leakage by twenty, honestly.
+ */
+const wetness = (rh: number) => 40 * Math.pow(10, (rh - 100) / 20);
 const STEP_MA = 20; // a one-sample jump this big that then holds is a connected appliance, not ageing insulation
 const STEP_HOLD = 3;
-const MIN_VAR_H = 25; // %rh²: humidity variance needed before its sensitivity is fitted
+const MIN_VAR_H = 4; // wetness² (≈ 80 ↔ 90 %rh swings): humidity variance needed before its sensitivity is fitted
 const MIN_VAR_L = 0.002; // (ΣI/In)²: load variance needed before the load's share of leakage is fitted
 const REG_MATURE_W = 0.13; // weight of the weekly regression after about a day
 
@@ -92,7 +98,7 @@ export function insulation(c: Circuit, out: DetectionRecord[]): void {
   const s = c.s;
   const sp = c.prof.residualSetMa, rise = c.prof.leakRiseWarnMa;
   const rh = s[AMB_RH];
-  const hx = rh === rh && rh > RH_DRY ? rh - RH_DRY : 0;
+  const hx = rh === rh ? wetness(rh) : 0;
   // load: the phase currents' sum in units of In (a missing phase counts as idle)
   const ia = V[F_IA], ib = V[F_IA + 1], ic = V[F_IA + 2];
   const L = ((ia === ia ? ia : 0) + (ib === ib ? ib : 0) + (ic === ic ? ic : 0)) / c.inA;
@@ -119,11 +125,9 @@ export function insulation(c: Circuit, out: DetectionRecord[]): void {
   if (okH && okL && det > 1e-3 * vh * vL) { bh = (vL * ch - vhL * cL) / det; bL = (vh * cL - vhL * ch) / det; }
   else if (okL) bL = cL / vL;
   else if (okH) bh = ch / vh;
-  // healthy leakage scales with its own level in the wet (surface films: ×2–3 from dry to saturated air), so the
-  // humidity sensitivity is capped at 5 %/%rh of the mean leakage; an appliance switching its EMC filters in and
-  // out while the weather changes must not be read as a huge humidity slope. Neither sensitivity is negative,
-  // and leakage is never negative.
-  bh = Math.min(Math.max(0, bh), 0.05 * Math.max(0, my));
+  // neither sensitivity is negative, and leakage is never negative; the surface term is additive (a film of
+  // water conducts whatever the cable's own leakage), so it is not capped by the mean leakage
+  bh = Math.max(0, bh);
   bL = Math.max(0, bL);
   const lc = Math.max(0, ir - bL * L); // the leakage at no load (never negative)
   // one-hour smoothing, with each sample's pull limited so a single spike cannot move it far
@@ -150,7 +154,8 @@ export function insulation(c: Circuit, out: DetectionRecord[]): void {
   const slope = vt > 1e-4 ? (s[LK_TW + 4] - s[LK_TW + 1] * s[LK_TW + 2]) / vt : 0;
   s[LK_SLOPE] = slope;
   const up = corrected - s[LK_BASE];
-  const mature = s[LK_TW] > 0.5; // about half a day of history before any trend call
+  // about a day of history before any trend call: the humidity and load sensitivities are fitted by then
+  const mature = s[LK_TW] > 0.5 && fitted;
   const level = !mature || corrected >= sp ? 0 :
     corrected >= 0.7 * sp && up >= rise ? 2 :
     up >= 2 * rise && slope > 0 ? 2 :

@@ -145,6 +145,13 @@ describe.each([
     await broker.settle();
     const c = cred[d.id]!;
     expect((await tryConnect(broker.url, { username: c.username, password: c.password, clientId: c.clientId })).ok).toBe(false);
+    // a revoked device may be issued a new credential; only the new secret works
+    const fresh = await issueDeviceCredential(sql, d.id);
+    await broker.settle();
+    expect((await tryConnect(broker.url, { username: c.username, password: c.password, clientId: c.clientId })).ok).toBe(false);
+    const again = await tryConnect(broker.url, { username: fresh.username, password: fresh.password, clientId: fresh.clientId });
+    expect(again.ok).toBe(true);
+    if (again.ok) again.client.end(true);
   });
 
   it.runIf(name === 'aedes')('counts refusals per principal and reason, and rate-limits a flood', async () => {
