@@ -46,11 +46,15 @@ function pdfKpis(buf: Buffer, name: string): Record<string, string> {
   writeFileSync(`${SHOTS}/${name}.pdf`, buf);
   const text = execFileSync('pdftotext', ['-layout', `${SHOTS}/${name}.pdf`, '-'], { encoding: 'utf8' });
   const out: Record<string, string> = {};
+  // the table starts at its caption's line (pdftotext sets 「主要指标」 beside the first row)
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.includes('主要指标') && l.includes(KPI[IDS[0]].zh));
+  expect(start, 'PDF has the 主要指标 table').toBeGreaterThan(-1);
   for (const id of IDS) {
     const label = KPI[id].zh;
-    const line = text.split('\n').find((l) => l.trim().startsWith(label));
+    const line = lines.slice(start, start + 16).find((l) => l.includes(label));
     expect(line, `PDF has a line for ${label}`).toBeTruthy();
-    out[id] = line!.trim().slice(label.length).trim();
+    out[id] = line!.slice(line!.indexOf(label) + label.length).trim();
   }
   expect(text.replace(/\s+/g, '')).toContain('docs/KPI.md');
   expect(text).toMatch(/数据截至/);

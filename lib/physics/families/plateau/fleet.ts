@@ -90,8 +90,8 @@ export function buildFleet(o: FleetOptions): { devices: PlateauDeviceSpec[]; cir
     for (let ch = 1; ch <= nCh; ch++) {
       const loadType = pickWeighted(rng, LOAD_MIX[category]);
       const three = (loadType === 'mixed' && rng.chance(0.7)) || (loadType === 'motor' && rng.chance(0.5));
-      let [inA, mm2] = rng.pick(three ? SIZES[loadType].three : SIZES[loadType].one);
-      if (rng.chance(rural ? 0.3 : 0.15)) mm2 = SMALLER[mm2] ?? mm2; // an old circuit: cable one size short
+      const [inA, tableMm2] = rng.pick(three ? SIZES[loadType].three : SIZES[loadType].one);
+      const mm2 = rng.chance(rural ? 0.3 : 0.15) ? SMALLER[tableMm2] ?? tableMm2 : tableMm2; // an old circuit: cable one size short
       const insulation: Insulation = pickWeighted(rng, [['PVC', 0.8], ['XLPE', rural ? 0.05 : 0.15], ['rubber', rural ? 0.15 : 0.05]]);
       const limitC = insulation === 'XLPE' ? 90 : insulation === 'rubber' ? 60 : 70;
       const entry: RegistryEntry = {
