@@ -4,7 +4,7 @@
  * clock. The same Engine runs in the replay CLI, the benchmark and the live ingest worker.
  * Payloads must already have passed the protocol v1 schemas (the shell validates; the core trusts).
  */
-import { parseTopic, type Channel, type DeviceEvent, type RegistryEntry, type Status, type Telemetry } from '../protocol/v1.ts';
+import { parseTopic, type Channel, type Command, type DeviceEvent, type RegistryEntry, type Status, type Telemetry } from '../protocol/v1.ts';
 import { makeCircuit, type Circuit } from './circuit.ts';
 import { force, sync, syncAll } from './lifecycle.ts';
 import { processChannel } from './process.ts';
@@ -50,19 +50,27 @@ export interface UpdateStats { kept: number; rebuilt: number; added: number; rem
 
 const IR_GOOD = S_BASE + F_IR * S_SIZE + S_GOOD;
 /**
- * How many channels of one message read a leakage that jumped up together from their own last good values
- * (≥ 100 mA and ≥ a third of the set point): a surge couples into every CT of a panel at once, and so does a
- * multichannel detector's self-test; an earth fault is on one circuit.
+ * How many channels of one message read a leakage that jumped up together, by about the same amount (within
+ * ±30 % of their median jump, each ≥ 100 mA and ≥ a third of the set point), from their own last good values: a
+ * surge couples into every CT of a panel at once, and a multichannel detector's self-test passes the same test
+ * current through each (a motor starting on one of them may add to its share); an earth fault is on one
+ * circuit, and water in a panel leaks differently on each.
  */
+const jumps = new Float64Array(16);
 function commonLeakJumps(dev: Device, chs: readonly Channel[]): number {
   let n = 0;
-  for (let i = 0; i < chs.length; i++) {
+  for (let i = 0; i < chs.length && n < 16; i++) {
     const ir = chs[i].ir, c = dev.circuits[chs[i].ch];
     if (ir === undefined || c === undefined) continue;
     const d = ir - c.s[IR_GOOD]; // NaN (no history) compares false
-    if (d >= 100 && d >= c.prof.residualSetMa / 3) n++;
+    if (d >= 100 && d >= c.prof.residualSetMa / 3) jumps[n++] = d;
   }
-  return n;
+  if (n < 2) return 0;
+  const sorted = jumps.subarray(0, n).sort();
+  const med = n % 2 ? sorted[n >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  let alike = 0;
+  for (let k = 0; k < n; k++) if (sorted[k] >= 0.7 * med && sorted[k] <= 1.3 * med) alike++;
+  return alike;
 }
 
 export class Engine {
@@ -182,6 +190,11 @@ export class Engine {
       const m = payload as Status;
       if (m.online === false) this.offline.lost(dev.index, m.ts, out);
       else if (m.ts !== undefined) this.offline.seen(dev.index, m.ts, out);
+    } else if (t.kind === 'cmd') {
+      // the platform commanded the detector's self-test: its test current will pass the residual CTs
+      const m = payload as Command;
+      if (m.cmd === 'self_test' && typeof m.ts === 'number') dev.selfTestAt = m.ts;
+      return EMPTY;
     } else if (t.kind === 'event') {
       const m = payload as DeviceEvent;
       if (m.device !== t.device) { this.stats.topicMismatch++; return EMPTY; }

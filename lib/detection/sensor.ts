@@ -8,7 +8,7 @@ import type { Circuit } from './circuit.ts';
 import { V, V_ELAPSED, V_IR_COMMON, V_SELFTEST, V_TS } from './reading.ts';
 import {
   A_DAY, AMB_T, FIELDS, G_BADMASK, G_SWING, I_PREV, S_BASE, S_SIZE, S_LAST, S_REPEAT, S_SEEN, S_MISS, S_BAD, S_OK, S_SPIKES, S_PEND, S_GOOD, S_SINCE, S_EXPL,
-  SENSOR_OK, SENSOR_STUCK, SENSOR_DRIFT, SENSOR_SPIKE, SENSOR_DISCONNECTED, SENSOR_MISSING, F_ARC, F_IA, F_IB, F_IC, F_IR, F_TA, F_TB, F_TC, F_TN, F_UA,
+  SENSOR_OK, SENSOR_STUCK, SENSOR_DRIFT, SENSOR_SPIKE, SENSOR_DISCONNECTED, SENSOR_MISSING, F_ARC, F_IA, F_IB, F_IC, F_IR, F_TA, F_TB, F_TC, F_TN, F_UA, RS_SPIKEV,
 } from './slots.ts';
 
 // an hour of bit-identical readings from a live, noisy sensor — an hour of sample time: a device polled every
@@ -44,7 +44,7 @@ export const RAW = new Float64Array(FIELDS.length);
  * per jump. (Only leakage: the other detectors' inputs stay withheld.)
  */
 export const HELD_IR = new Float64Array(2);
-/** HELD_IR[1]: 1 when this sample's leakage reading is explained by a panel transient (panelTransient) */
+/** HELD_IR[1]: what explains this sample's leakage reading as a transient (panelTransient), 0 nothing */
 export const IR_TRANSIENT = 1;
 const F_UB = F_UA + 1, F_UC = F_UA + 2;
 
@@ -91,7 +91,7 @@ export function sensorFields(c: Circuit): void {
     s[b + S_SEEN]++;
     s[b + S_MISS] = 0;
     // judged here, while the previous currents are still in I_PREV (held() moves them on)
-    if (f === F_IR && raw >= 0.5 * c.prof.residualSetMa) HELD_IR[IR_TRANSIENT] = panelTransient(c) ? 1 : 0;
+    if (f === F_IR && raw >= 0.5 * c.prof.residualSetMa) HELD_IR[IR_TRANSIENT] = panelTransient(c);
     let suspect = false;
     let code = SENSOR_OK;
     // disconnected: an open or shorted NTC jumps to an end of the range (a terminal that climbed there with its
@@ -120,7 +120,10 @@ export function sensorFields(c: Circuit): void {
         s[b + S_PEND] = NaN;
         // a jump every CT of the panel made at once (a surge, the device's self-test) or a motor start's CT
         // asymmetry is a real transient reading, not a failing sensor
-        if (Math.abs(raw - pend) < lim / 2 && s[b + S_EXPL] === 0) s[b + S_SPIKES] += 1;
+        if (Math.abs(raw - pend) < lim / 2) {
+          if (s[b + S_EXPL] === 0) s[b + S_SPIKES] += 1;
+          if (f === F_IR) s[RS_SPIKEV] = prev; // what that excursion read: a detector's test current repeats
+        }
         else if (raw === prev) { s[b + S_PEND] = pend; suspect = true; } // frozen after an impossible jump
         else stepped = true; // it stayed and lives: a real step, accept it
       }
@@ -128,7 +131,7 @@ export function sensorFields(c: Circuit): void {
       const jump = raw - good;
       if (!stepped && !suspect && good === good && Math.abs(jump) > lim && code === SENSOR_OK && !(temp && swing && Math.abs(jump) < SWING_MAX)) {
         s[b + S_PEND] = good;
-        s[b + S_EXPL] = f === F_IR && (HELD_IR[IR_TRANSIENT] === 1 || panelTransient(c)) ? 1 : 0;
+        s[b + S_EXPL] = f === F_IR && (HELD_IR[IR_TRANSIENT] !== 0 || panelTransient(c) !== 0) ? 1 : 0;
         suspect = true;
       }
     }
@@ -145,17 +148,22 @@ export function sensorFields(c: Circuit): void {
 }
 
 /**
- * The leakage reading of this sample is explained by a panel-wide transient: several channels of the message
- * jumped together (a surge coupling into every CT, the device's own self-test through all of them), the device
- * said it ran a self-test within the last interval, or this circuit's current just started (a motor start:
- * a CT with a little asymmetry reads a fraction of a percent of the inrush as residual). Called in the F_IR
- * iteration, when this sample's currents are in V and the previous ones still in I_PREV.
+ * What explains this sample's leakage reading as a transient, not a circuit's leakage: PANEL when several
+ * channels of the message jumped together by about the same amount (a surge coupling into every CT, the
+ * device's own self-test through all of them) or the device said it ran a self-test within the last interval;
+ * START when this circuit's current just started (a motor start: a CT with a little asymmetry reads a fraction
+ * of a percent of the inrush as residual); 0 when nothing does. Called in the F_IR iteration, while this
+ * sample's currents are in V and the previous ones still in I_PREV.
  */
-export function panelTransient(c: Circuit): boolean {
-  if (V[V_IR_COMMON] >= 2) return true;
+export const TRANSIENT_START = 1, TRANSIENT_PANEL = 2;
+export function panelTransient(c: Circuit): number {
+  if (V[V_IR_COMMON] >= 2) return TRANSIENT_PANEL;
   const st = V[V_SELFTEST];
-  if (st === st && st <= c.intervalMs + 5000) return true;
+  if (st === st && st <= c.intervalMs + 5000) return TRANSIENT_PANEL;
   const s = c.s;
+  // the same reading as this circuit's last one-report excursion (±3 %): the detector's test current again
+  const ir = RAW[F_IR], last = s[RS_SPIKEV];
+  if (last === last && ir - s[S_BASE + F_IR * S_SIZE + S_GOOD] >= 100 && Math.abs(ir - last) <= 0.03 * last) return TRANSIENT_PANEL;
   let now = V[F_IA], before = s[I_PREV];
   if (c.three) {
     if (V[F_IB] > now || now !== now) now = V[F_IB];
@@ -163,7 +171,7 @@ export function panelTransient(c: Circuit): boolean {
     if (s[I_PREV + 1] > before || before !== before) before = s[I_PREV + 1];
     if (s[I_PREV + 2] > before || before !== before) before = s[I_PREV + 2];
   }
-  return now - before >= 0.3 * c.inA; // NaN compares false
+  return now - before >= 0.3 * c.inA ? TRANSIENT_START : 0; // NaN compares false
 }
 
 /**

@@ -55,9 +55,12 @@ export const AR_SLOTS = 12;
 export const AR_SLOT = 73; // index (ts / 6 h) of the slot being filled
 export const AR_PREV_C = 74; // previous report's count and current (load steps, steady appliance noise)
 export const AR_PREV_I = 75;
-export const RS_PREV = 76; // 1 when the previous leakage reading was at or over the set point
+export const RS_PREV = 76; // consecutive leakage readings at or over the set point
 export const HT_RATED = 77; // the alarmed terminal's excess scaled to rated current (K), from its load-following fit
-export const G_SIZE = 78;
+export const AR_BIG = 78; // sample time of the last unexplained report with more half-cycles than dimmers can make
+export const AR_PEND = 79; // evidence of the last report, waiting for the next to tell a burst from an appliance run
+export const RS_SPIKEV = 80; // the leakage reading of the last one-report excursion that came back (mA)
+export const G_SIZE = 81;
 
 // ---- heating model per temperature field (ta, tb, tc, tn) --------------------------------------
 export const H_XLAG = 0; // (I/In)² lagged by the cable time constant (the conductor's share of the rise)
@@ -149,6 +152,8 @@ export function newCircuitState(): Float64Array {
   s[AR_PREV_C] = NaN;
   s[AR_PREV_I] = NaN;
   s[AR_SLOT] = NaN;
+  s[AR_BIG] = -Infinity;
+  s[RS_SPIKEV] = NaN;
   for (let i = 0; i < H_COUNT; i++) s[H_BASE + i * H_SIZE + H_TPREV] = NaN;
   s[G_LAYOUT] = STATE_LAYOUT;
   for (let f = 0; f < FIELDS.length; f++) {

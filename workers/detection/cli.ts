@@ -10,11 +10,12 @@ import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { deviceEventSchema, parseTopic, registryFileSchema, replayLineSchema, statusSchema, telemetrySchema } from '../../lib/protocol/v1.ts';
+import { commandSchema, deviceEventSchema, parseTopic, registryFileSchema, replayLineSchema, statusSchema, telemetrySchema } from '../../lib/protocol/v1.ts';
 import { Engine, overridesSchema } from '../../lib/detection/index.ts';
 import { Latch } from '../../lib/domain/alarm-latching.ts';
 
-const SCHEMAS = { telemetry: telemetrySchema, status: statusSchema, event: deviceEventSchema } as const;
+// a recorded `cmd` self_test tells detection the detector's test current is coming (cmd/ack carries nothing)
+const SCHEMAS = { telemetry: telemetrySchema, status: statusSchema, event: deviceEventSchema, cmd: commandSchema } as const;
 const MAX_REPORTED = 10;
 
 function fail(msg: string): never {
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     const topic = parseTopic(rl.data.topic);
     if (!topic) { badLine(`topic: not a v1 topic (${rl.data.topic.slice(0, 80)})`); continue; }
     const schema = SCHEMAS[topic.kind as keyof typeof SCHEMAS];
-    if (!schema) { ignored++; continue; } // cmd and cmd/ack carry no readings
+    if (!schema) { ignored++; continue; } // cmd/ack carries no readings
     const p = schema.safeParse(rl.data.payload);
     if (!p.success) {
       const i = p.error.issues[0];

@@ -2,9 +2,9 @@
 /** Right column, top: the active alarms, most severe first (never scrolls: the newest few fit). */
 import { memo } from 'react';
 import { useNow } from '../useNow.ts';
-import { alarmTypeLabel, SEVERITY_INFO, STATUS_COLOURS } from '../../../lib/domain/vocabulary/index.ts';
+import { alarmTypeLabel, SITE_STATUS_INFO, STATUS_COLOURS } from '../../../lib/domain/vocabulary/index.ts';
 import { countyName } from '../../map/county-names.ts';
-import { activeFirst, type FeedItem } from '../lib/feed.ts';
+import { activeFirst, feedLevel, type FeedItem } from '../lib/feed.ts';
 import { beijingTime, fmtAge, type Lang } from '../lib/format.ts';
 import type { Word } from '../lib/words.ts';
 import { pick } from '../../../lib/i18n/portal.ts';
@@ -34,12 +34,14 @@ export const LiveAlarms = memo(function LiveAlarms(props: {
       <ul className={s.alarmList}>
         {rows.length === 0 && <li className={s.allClear}>✓ {t('noAlarms')}</li>}
         {rows.map((a) => {
-          const c = SEVERITY_INFO[a.severity].colour;
+          // a latched alarm whose condition is gone reads 已恢复待复位, not its old severity
+          const look = SITE_STATUS_INFO[feedLevel(a)];
+          const c = look.colour;
           return (
             <li key={a.id} className={s.alarmRow} style={{ borderLeftColor: c }} data-testid="live-alarm" data-site={a.siteId}>
               <button type="button" onClick={() => props.onPick(a.siteId)}>
                 <span className={s.alarmSev} style={{ color: c, borderColor: c }}>
-                  {SEVERITY_INFO[a.severity].icon} {pick(lang, SEVERITY_INFO[a.severity])}
+                  {look.icon} {pick(lang, look)}
                 </span>
                 <span className={s.alarmMain}>
                   <b>{en && a.siteNameEn ? a.siteNameEn : a.siteName}</b>

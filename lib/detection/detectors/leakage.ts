@@ -10,10 +10,10 @@
 import type { Circuit } from '../circuit.ts';
 import { busy } from '../lifecycle.ts';
 import { V, V_TS } from '../reading.ts';
-import { HELD_IR, IR_TRANSIENT } from '../sensor.ts';
+import { HELD_IR, IR_TRANSIENT, TRANSIENT_PANEL, TRANSIENT_START } from '../sensor.ts';
 import { judge, type DetectionRecord } from '../records.ts';
 import {
-  A_DAY, A_HOUR, A_WEEK, AMB_RH, F_IA, F_IR, LK_BASE, LK_C, LK_PREV, LK_REG, LK_S, LK_SLOPE, LK_STEPN, LK_STEPV, LK_T0, LK_TW, RS_PREV, T_INSULATION, T_RESIDUAL,
+  A_DAY, A_HOUR, A_WEEK, AMB_RH, F_IA, F_IR, S_BASE, S_SIZE, S_SPIKES, LK_BASE, LK_C, LK_PREV, LK_REG, LK_S, LK_SLOPE, LK_STEPN, LK_STEPV, LK_T0, LK_TW, RS_PREV, T_INSULATION, T_RESIDUAL,
 } from '../slots.ts';
 
 /**
@@ -69,6 +69,7 @@ function stepCheck(s: Float64Array, ir: number): void {
   }
 }
 const DAY_MS = 86_400_000;
+const IR_SPIKES = S_BASE + F_IR * S_SIZE + S_SPIKES;
 
 export function residual(c: Circuit, out: DetectionRecord[]): void {
   const ts = V[V_TS];
@@ -79,9 +80,14 @@ export function residual(c: Circuit, out: DetectionRecord[]): void {
   let level = 0;
   if (ir >= sp) {
     level = ir >= 2 * sp || ir >= 1000 ? 3 : 2;
-    // a panel transient explains one report, not two in a row
-    if (s[RS_PREV] === 0 && HELD_IR[IR_TRANSIENT] === 1) level = 0;
-    s[RS_PREV] = 1;
+    // a transient lasts a moment: a motor start explains one report, a panel-wide jump (surge, self-test) each
+    // report it shows in, up to three in a row — leakage over the set point that stays is a fault
+    // (and a circuit whose leakage reading has lately jumped for one report and come back — spikes confirmed
+    // by the sensor check — gets one report of doubt for the next such jump: its history says transient)
+    const why = HELD_IR[IR_TRANSIENT], run = s[RS_PREV];
+    const spiky = s[IR_SPIKES] >= 0.5 && V[F_IR] !== V[F_IR];
+    if (((why === TRANSIENT_START || spiky) && run === 0) || (why === TRANSIENT_PANEL && run < 3)) level = 0;
+    s[RS_PREV] = run + 1;
   } else s[RS_PREV] = 0;
   if (busy(c, T_RESIDUAL, level)) judge(c, T_RESIDUAL, ts, level, ir >= 0.9 * sp, ir, sp, 0, out);
 }
