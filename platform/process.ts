@@ -6,8 +6,9 @@
  *  3. SIGTERM / SIGINT (or a piece calling requestStop) stops the pieces in reverse start order, each awaited,
  *     then exits; after stopTimeoutMs it exits anyway, naming the piece that hung.
  * A stop requested while start() is still running aborts ctx.signal; the pieces are stopped once start returns.
- * An uncaught exception is logged and ends the process (state is unknown; the launcher restarts it); an unhandled
- * rejection is logged and the process carries on.
+ * An uncaught exception is logged and ends the process (state is unknown; the launcher restarts it) — unless a
+ * piece installed its own handler for errors it knows how to recover from (the ingest pool's postgres.js restart
+ * race, workers/ingest/pg-pool.ts), which then decides; an unhandled rejection is logged and the process carries on.
  */
 import type { Logger } from 'pino';
 import { logger } from './log.ts';
@@ -46,10 +47,13 @@ export async function runProcess(spec: ProcessSpec): Promise<void> {
   const log = logger(spec.name);
   const stopTimeoutMs = spec.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
   watchLoopStalls(log);
-  process.on('uncaughtException', (err) => {
+  const fatal = (err: Error) => {
+    // another handler (a piece that recognises and recovers from a known error) owns the verdict
+    if (process.listeners('uncaughtException').some((l) => l !== fatal)) return;
     log.fatal({ err }, 'uncaught exception');
     process.exit(1);
-  });
+  };
+  process.on('uncaughtException', fatal);
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 
   const abort = new AbortController();

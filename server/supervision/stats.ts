@@ -70,7 +70,7 @@ export async function siteStats(sql: Sql, region: Region, start: Date, end: Date
              count(*) FILTER (WHERE NOT a.false_alarm)::int AS ack_n,
              count(*) FILTER (WHERE a.acknowledged_at IS NOT NULL AND a.acknowledged_at < ${at})::int AS acked
       FROM alarms a JOIN sc ON sc.id = a.site_id
-      WHERE a.opened_at >= ${start} AND a.opened_at < ${end}
+      WHERE a.opened_at >= ${start} AND a.opened_at < ${at}
       GROUP BY a.site_id
     ), hz AS (
       SELECT h.site_id, h.severity, h.created_at, h.deadline,
@@ -78,7 +78,7 @@ export async function siteStats(sql: Sql, region: Region, start: Date, end: Date
              CASE WHEN h.state IN ('submitted', 'verified', 'closed') THEN coalesce(h.submitted_at, h.verified_at, h.closed_at, h.updated_at) END AS fixed_at,
              h.state = ANY(${open}::text[]) AS is_open
       FROM hazards h JOIN sc ON sc.id = h.site_id
-      WHERE h.created_at < ${end}
+      WHERE h.created_at < ${at}
     ), h AS (
       SELECT site_id,
              count(*) FILTER (WHERE created_at >= ${start})::int AS new,

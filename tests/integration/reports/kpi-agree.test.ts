@@ -36,6 +36,9 @@ beforeAll(async () => {
                      (${s.id}, ${s.device}, 3, 'arc_fault', 'critical', ${ago(5)}, ${ago(4)}, true, ${TAG})`;
     await sql`INSERT INTO alarms (site_id, device_id, ch, type, severity, opened_at, recovered_at, reason_zh)
               VALUES (${s.id}, ${s.device}, 4, 'residual_current', 'critical', ${ago(6)}, ${ago(5)}, ${TAG})`;
+    // a device whose clock runs ahead (or an accelerated simulation) reports a sample time after now: not counted yet
+    await sql`INSERT INTO alarms (site_id, device_id, ch, type, severity, opened_at, cleared_at, reason_zh)
+              VALUES (${s.id}, ${s.device}, 5, 'overload', 'warning', ${new Date(now.getTime() + 5 * 60_000)}, ${new Date(now.getTime() + 6 * 60_000)}, ${TAG})`;
     await sql`INSERT INTO hazards (site_id, source, title, severity, state, deadline, created_at)
               VALUES (${s.id}, 'inspection', ${TAG}, 'alarm', 'rectifying', ${ago(1)}, ${ago(8)}),
                      (${s.id}, 'inspection', ${TAG}, 'warning', 'assigned', ${new Date(now.getTime() + 86_400_000)}, ${ago(7)})`;
