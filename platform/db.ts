@@ -12,3 +12,11 @@ export function createSql(url: string, opts: { max?: number; app?: string } = {}
     transform: { undefined: null },
   });
 }
+
+/**
+ * postgres.js 3.4.9 has a race when the server restarts: a query written in the instant after its socket closed throws
+ * "Cannot read properties of null (reading 'write')" from a setImmediate inside connection.js, uncaught.
+ */
+export function isPostgresNullSocketRace(e: unknown): boolean {
+  return e instanceof TypeError && /reading 'write'/.test(e.message) && /postgres[\\/]src[\\/]connection\.js/.test(e.stack ?? '');
+}

@@ -6,13 +6,14 @@
  *  3. SIGTERM / SIGINT (or a piece calling requestStop) stops the pieces in reverse start order, each awaited,
  *     then exits; after stopTimeoutMs it exits anyway, naming the piece that hung.
  * A stop requested while start() is still running aborts ctx.signal; the pieces are stopped once start returns.
- * An uncaught exception is logged and ends the process (state is unknown; the launcher restarts it) — unless a
- * piece installed its own handler for errors it knows how to recover from (the ingest pool's postgres.js restart
- * race, workers/ingest/pg-pool.ts), which then decides; an unhandled rejection is logged and the process carries on.
+ * An uncaught exception is logged and ends the process (state is unknown; the launcher restarts it) — except
+ * postgres.js's restart race while a pool that recovers from it is installed (workers/ingest/pg-pool.ts); an
+ * unhandled rejection is logged and the process carries on.
  */
 import type { Logger } from 'pino';
 import { logger } from './log.ts';
 import { watchLoopStalls } from './loop-stalls.ts';
+import { isPostgresNullSocketRace } from './db.ts';
 
 /** Something start() brought up, and how to take it down. */
 export interface Piece {
@@ -48,8 +49,8 @@ export async function runProcess(spec: ProcessSpec): Promise<void> {
   const stopTimeoutMs = spec.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
   watchLoopStalls(log);
   const fatal = (err: Error) => {
-    // another handler (a piece that recognises and recovers from a known error) owns the verdict
-    if (process.listeners('uncaughtException').some((l) => l !== fatal)) return;
+    // postgres.js's restart race is recovered by the pool that installed a handler for it (workers/ingest/pg-pool.ts)
+    if (isPostgresNullSocketRace(err) && process.listenerCount('uncaughtException') > 1) return;
     log.fatal({ err }, 'uncaught exception');
     process.exit(1);
   };

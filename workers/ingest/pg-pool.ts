@@ -7,14 +7,11 @@
  * Everything holds the proxy, so nobody keeps a reference to a discarded pool.
  */
 import net from 'node:net';
-import { createSql, type Sql } from '../../platform/db.ts';
+import { createSql, isPostgresNullSocketRace, type Sql } from '../../platform/db.ts';
 import { logger } from '../../platform/log.ts';
 
 const log = logger('ingest.db');
 
-export function isPostgresNullSocketRace(e: unknown): boolean {
-  return e instanceof TypeError && /reading 'write'/.test(e.message) && /postgres[\\/]src[\\/]connection\.js/.test(e.stack ?? '');
-}
 
 /**
  * postgres.js 3.4.9 leaves Nagle's algorithm on (libpq sets TCP_NODELAY): a short statement written right after a

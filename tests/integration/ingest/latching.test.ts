@@ -75,7 +75,7 @@ describe('latching', () => {
       const rows = await sql<{ id: number; severity: string }[]>`
         SELECT id, severity FROM alarms WHERE device_id = ${d.id} AND ch = 1 AND cleared_at IS NULL AND severity <> 'warning'`;
       return rows.length ? rows : null;
-    });
+    }, 60_000);
     const leader = await principal('it-latch-leader', 'leader', null);
     const outsider = await principal('it-latch-mgr', 'site_manager', null);
     const county = await principal('it-latch-county', 'county', FIXTURE_COUNTY);
@@ -87,10 +87,10 @@ describe('latching', () => {
       const rows = await sql<{ cleared_at: Date | null; recovered_at: Date | null; severity: string }[]>`
         SELECT cleared_at, recovered_at, severity FROM alarms WHERE id = ${open.id} AND recovered_at IS NOT NULL`;
       return rows.length ? rows : null;
-    });
+    }, 60_000);
     expect(held.cleared_at).toBeNull();
     expect(['alarm', 'critical']).toContain(held.severity);
-    const rec = await waitFor(async () => alarmEvents('recovered')[0]);
+    const rec = await waitFor(async () => alarmEvents('recovered')[0], 60_000);
     expect(rec).toMatchObject({ id: open.id, clearedAt: null, recoveredAt: held.recovered_at!.getTime() });
     // still one of the site's active alarms: the site does not read normal
     const status = await waitFor(async () => {
@@ -111,7 +111,7 @@ describe('latching', () => {
     const [aud] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'alarm.reset' AND target = ${`alarm:${open.id}`}`;
     expect(aud.n).toBe(1);
     await expect(resetAlarm(sql, county, open.id, null, '再次复位')).rejects.toMatchObject({ code: 'CONFLICT' });
-    const reset = await waitFor(async () => alarmEvents('reset')[0]);
+    const reset = await waitFor(async () => alarmEvents('reset')[0], 60_000);
     expect(reset.id).toBe(open.id);
     pub.end(true);
     expect(await w.stop()).toBe(0);
